@@ -1,0 +1,70 @@
+import type { FtmEntity } from '../model/entity.ts';
+
+/**
+ * The contract every reader fulfils. A reader turns one input (a file, or a
+ * directory holding a multi-file set such as OFAC's) into a stream of items:
+ * entities in raw FtM form (values as written in the source; the model
+ * normalises and validates them afterwards) or rejections naming file, line and
+ * field. A reader never throws for bad content: it rejects the record and goes on.
+ * It only throws (SextantError 'io_error') when the input cannot be opened at all.
+ */
+export interface ReadContext {
+  /** Dataset name the records are ingested under; readers build ids with makeId(dataset, key). */
+  dataset: string;
+}
+
+export interface EntityItem {
+  kind: 'entity';
+  entity: FtmEntity;
+  /** File the record came from (path as given). */
+  file: string;
+  /** 1-based line where the record starts. */
+  line: number;
+  /** Source record id (e.g. SDN ent_num, UN DATAID, FtM id, DPL row number). */
+  record: string;
+}
+
+export interface RejectItem {
+  kind: 'reject';
+  file: string;
+  line: number;
+  /** Field or column at fault, when one can be named. */
+  field?: string;
+  reason: string;
+  record?: string;
+}
+
+export type ReadItem = EntityItem | RejectItem;
+
+/** What a reader can tell about the list it reads, beyond the records. */
+export interface ListMeta {
+  /** Issuing authority, e.g. "US Treasury OFAC". */
+  authority: string;
+  /** ISO date the publisher gives the list, when the file says so. */
+  versionDate?: string;
+  /** Publisher's URL for the list. */
+  sourceUrl?: string;
+}
+
+export interface ReaderInput {
+  /** The path as given by the user. */
+  path: string;
+  isDirectory: boolean;
+  /** For a directory: the file names (not paths) it holds. */
+  files: string[];
+  /** For a file: its first bytes (up to 64 KiB), for sniffing. */
+  head: Buffer;
+}
+
+export interface Reader {
+  /** Stable format name accepted by `sextant ingest --format`. */
+  format: string;
+  description: string;
+  /** True when the input is a designation list (each ingest becomes a list version). */
+  isList: boolean;
+  /** Recognise the input from its name and first bytes. */
+  detect(input: ReaderInput): boolean;
+  read(input: ReaderInput, ctx: ReadContext): AsyncIterable<ReadItem>;
+  /** List metadata (authority, version date), for list readers. Cheap: reads the head or a small file. */
+  meta?(input: ReaderInput): Promise<ListMeta>;
+}
