@@ -1,0 +1,65 @@
+import { open, readdir, stat } from 'node:fs/promises';
+import { SextantError } from '../errors.ts';
+import { bisDplReader } from './bis_dpl.ts';
+import { ftmReader } from './ftm.ts';
+import { ofacConsReader, ofacSdnReader } from './ofac/sdn.ts';
+import type { Reader, ReaderInput } from './types.ts';
+import { unScReader } from './un_sc.ts';
+import { usCslReader } from './us_csl.ts';
+
+/**
+ * The reader registry. Order matters for auto-detection: the most specific
+ * formats are tried first.
+ */
+export const READERS: Reader[] = [ofacSdnReader, ofacConsReader, unScReader, bisDplReader, usCslReader, ftmReader];
+
+export function readerFor(format: string): Reader {
+  const reader = READERS.find((r) => r.format === format);
+  if (!reader) {
+    throw new SextantError('bad_request', `unknown format ${JSON.stringify(format)}; known: ${formatNames().join(', ')}`, {
+      field: 'format',
+    });
+  }
+  return reader;
+}
+
+export function formatNames(): string[] {
+  return READERS.map((r) => r.format);
+}
+
+const HEAD_BYTES = 64 * 1024;
+
+export async function describeInput(path: string): Promise<ReaderInput> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (err) {
+    throw new SextantError('io_error', `cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { path });
+  }
+  if (info.isDirectory()) {
+    const files = (await readdir(path)).sort();
+    return { path, isDirectory: true, files, head: Buffer.alloc(0) };
+  }
+  const handle = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(Math.min(HEAD_BYTES, info.size));
+    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+    return { path, isDirectory: false, files: [], head: buf.subarray(0, bytesRead) };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The reader for an input: the named format, or the first that recognises it. */
+export function detectReader(input: ReaderInput, format?: string): Reader {
+  if (format) return readerFor(format);
+  const reader = READERS.find((r) => r.detect(input));
+  if (!reader) {
+    throw new SextantError(
+      'unsupported_format',
+      `cannot tell the format of ${input.path}; name it with --format (${formatNames().join(', ')})`,
+      { path: input.path },
+    );
+  }
+  return reader;
+}

@@ -1,0 +1,355 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { basename } from 'node:path';
+import { SextantError } from '../errors.ts';
+import { DATASET_NAME } from '../model/ids.ts';
+import { getSchema } from '../model/schemata.ts';
+import { validateEntity, type ValidEntity } from '../model/validate.ts';
+import type { Store } from '../store/index.ts';
+import type { StagedEntity, StagedRef, VersionRow } from '../store/lists.ts';
+import type { StatementRow } from '../store/statements.ts';
+import { describeInput, detectReader } from './index.ts';
+import { Quarantine, type QuarantineEntry } from './quarantine.ts';
+
+export interface IngestOptions {
+  path: string;
+  format?: string;
+  dataset?: string;
+  agency?: string;
+  /** Marking for the statements; default: the dataset's default marking. */
+  marking?: string;
+  /** Where the quarantine file goes. */
+  quarantineDir: string;
+  /** Called every few thousand records with the count so far. */
+  onProgress?: (records: number) => void;
+}
+
+/** The run summary; its first eight keys are the `ingest --json` contract. */
+export interface IngestSummary {
+  path: string;
+  format: string;
+  dataset: string;
+  records: number;
+  accepted: number;
+  rejected: number;
+  entities: number;
+  statements: number;
+  /** Values refused while their entity was kept (unknown property, failed check, dangling reference). */
+  rejectedValues: number;
+  version: { version: number; new: boolean; designations: number; added: number; removed: number; changed: number } | null;
+  quarantine: string | null;
+  /** The first few problems, for the console; the quarantine file has them all. */
+  problems: QuarantineEntry[];
+}
+
+const BATCH_STATEMENTS = 5000;
+
+/**
+ * Read one input with its reader, validate and normalise every entity, and
+ * write statements in batches. Then, in SQL: refuse references that point
+ * nowhere, and record the run as a new version of the dataset when its
+ * content changed (same content: only last_seen moves).
+ */
+export async function ingest(store: Store, opts: IngestOptions): Promise<IngestSummary> {
+  const input = await describeInput(opts.path);
+  const reader = detectReader(input, opts.format);
+  const dataset = opts.dataset ?? defaultDatasetName(reader.format, reader.isList, opts.path);
+  if (!DATASET_NAME.test(dataset)) {
+    throw new SextantError('bad_request', `dataset name ${JSON.stringify(dataset)} must be lower-case letters, digits and _ (starting with a letter)`, {
+      field: 'dataset',
+    });
+  }
+  const meta = reader.meta ? await reader.meta(input) : undefined;
+  const ds = await store.lists.upsertDataset({
+    name: dataset,
+    format: reader.format,
+    is_list: reader.isList,
+    authority: meta?.authority ?? null,
+    source_url: meta?.sourceUrl ?? null,
+    agency: opts.agency ?? 'local',
+  });
+  const agency = opts.agency ?? ds.agency;
+  const marking = opts.marking ?? ds.default_marking;
+  const runId = randomUUID();
+  const now = new Date().toISOString();
+  const quarantine = new Quarantine(opts.quarantineDir, `${dataset}-${now.replace(/[:.]/g, '-')}`);
+
+  const counts = { records: 0, rejected: 0, entities: 0, statements: 0, rejectedValues: 0 };
+  let statements: StatementRow[] = [];
+  let staged: StagedEntity[] = [];
+  let refs: StagedRef[] = [];
+  let extras: Array<{ dataset: string; entity_id: string; extras: string }> = [];
+  const flush = async (): Promise<void> => {
+    await store.statements.upsert(dedupe(statements));
+    await store.statements.upsertExtras(extras);
+    await store.lists.stageEntities(runId, staged);
+    await store.lists.stageRefs(runId, refs);
+    statements = [];
+    staged = [];
+    refs = [];
+    extras = [];
+  };
+
+  let currentRecord: string | null = null;
+  let currentRejected = false;
+  const closeRecord = (): void => {
+    if (currentRecord !== null && currentRejected) counts.rejected++;
+  };
+
+  for await (const item of reader.read(input, { dataset })) {
+    const recordKey = `${item.file}\u0000${item.record ?? `#${item.line}`}`;
+    if (recordKey !== currentRecord) {
+      closeRecord();
+      currentRecord = recordKey;
+      currentRejected = false;
+      counts.records++;
+      if (opts.onProgress && counts.records % 2000 === 0) opts.onProgress(counts.records);
+    }
+    if (item.kind === 'reject') {
+      currentRejected = true;
+      quarantine.add(stripUndefined({ file: item.file, line: item.line, field: item.field, reason: item.reason, record: item.record }));
+      continue;
+    }
+    const result = validateEntity(item.entity);
+    if (!result.ok) {
+      currentRejected = true;
+      quarantine.add({ file: item.file, line: item.line, field: result.field, reason: result.reason, record: item.record });
+      continue;
+    }
+    const entity = result.entity;
+    for (const issue of entity.issues) {
+      counts.rejectedValues++;
+      quarantine.add({ file: item.file, line: item.line, field: issue.prop, reason: issue.reason, record: item.record, value: issue.value });
+    }
+    counts.entities++;
+    const hash = contentHash(entity);
+    staged.push({ entity_id: entity.id, content_hash: hash, designated: false, is_sanction: entity.schema === 'Sanction' });
+    for (const v of entity.values) {
+      statements.push({
+        dataset,
+        entity_id: entity.id,
+        prop: v.prop,
+        value: v.value,
+        schema: entity.schema,
+        prop_type: v.type,
+        original: v.original ?? null,
+        match: v.match ?? null,
+        source_record: item.record,
+        agency,
+        marking,
+        first_seen: now,
+        last_seen: now,
+      });
+      if (v.type === 'entity') {
+        refs.push({ entity_id: entity.id, schema: entity.schema, prop: v.prop, target: v.value, file: item.file, line: item.line, record: item.record });
+        // A Sanction designates what it points at; its content counts towards the target's change hash.
+        if (entity.schema === 'Sanction' && v.prop === 'entity') {
+          staged.push({ entity_id: v.value, content_hash: hash, designated: true, is_sanction: false });
+        }
+      }
+    }
+    if (entity.extras) extras.push({ dataset, entity_id: entity.id, extras: JSON.stringify(entity.extras) });
+    counts.statements += entity.values.length;
+    if (statements.length >= BATCH_STATEMENTS) await flush();
+  }
+  closeRecord();
+  await flush();
+
+  counts.rejected += await refuseDanglingReferences(store, runId, dataset, quarantine, counts);
+  const version = await recordVersion(store, {
+    runId,
+    dataset,
+    versionDate: meta?.versionDate ?? null,
+    sourcePath: opts.path,
+    now,
+    agency,
+    marking,
+  });
+  await store.lists.clearStaging(runId);
+  await quarantine.close();
+  const summary: IngestSummary = {
+    path: opts.path,
+    format: reader.format,
+    dataset,
+    records: counts.records,
+    accepted: counts.records - counts.rejected,
+    rejected: counts.rejected,
+    entities: counts.entities,
+    statements: counts.statements,
+    rejectedValues: counts.rejectedValues,
+    version: version && {
+      version: version.row.version,
+      new: version.isNew,
+      designations: version.row.designations,
+      added: version.row.added,
+      removed: version.row.removed,
+      changed: version.row.changed,
+    },
+    quarantine: quarantine.written,
+    problems: quarantine.entries,
+  };
+  await store.lists.recordRun({
+    id: runId,
+    dataset,
+    path: opts.path,
+    format: reader.format,
+    started_at: now,
+    records: summary.records,
+    accepted: summary.accepted,
+    rejected: summary.rejected,
+    entities: summary.entities,
+    statements: summary.statements,
+    version: summary.version?.version ?? null,
+  });
+  return summary;
+}
+
+/** Default dataset: the list's format for official lists, the file's name otherwise. */
+export function defaultDatasetName(format: string, isList: boolean, path: string): string {
+  if (isList) return format;
+  const stem = basename(path)
+    .replace(/\.(ftm\.json|jsonl?|csv|txt|xml)$/i, '')
+    .replace(/\.entities$/, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+  const name = /^[a-z]/.test(stem) ? stem : `ds_${stem}`;
+  return name.slice(0, 64) || format;
+}
+
+/**
+ * References are checked once the whole input is in (they may point forward
+ * in the file, or at entities ingested earlier). A reference to nothing is
+ * refused; an entity left without a required reference is refused as a whole.
+ * Returns the number of records refused that way.
+ */
+async function refuseDanglingReferences(
+  store: Store,
+  runId: string,
+  dataset: string,
+  quarantine: Quarantine,
+  counts: { entities: number; statements: number; rejectedValues: number },
+): Promise<number> {
+  const dangling = await store.lists.danglingRefs(runId);
+  if (dangling.length === 0) return 0;
+  for (const ref of dangling) {
+    quarantine.add({
+      file: ref.file,
+      line: ref.line,
+      field: ref.prop,
+      reason: `reference to unknown entity ${ref.target}`,
+      ...(ref.record ? { record: ref.record } : {}),
+      value: ref.target,
+    });
+  }
+  await store.statements.deleteValues(
+    dataset,
+    dangling.map((r) => ({ entity_id: r.entity_id, prop: r.prop, value: r.target })),
+  );
+  counts.statements -= dangling.length;
+  counts.rejectedValues += dangling.length;
+  // Targets that do not exist were staged as "designated" by Sanctions: not a designation.
+  await store.lists.unstageEntities(runId, [...new Set(dangling.map((r) => r.target))]);
+
+  const affected = [...new Set(dangling.map((r) => r.entity_id))];
+  const remaining = await store.statements.forEntitiesInDataset(dataset, affected);
+  let refused = 0;
+  for (const id of affected) {
+    const rows = remaining.filter((r) => r.entity_id === id);
+    const schema = getSchema(rows[0]?.schema ?? dangling.find((d) => d.entity_id === id)!.schema);
+    const missing = schema?.required.filter((p) => !rows.some((r) => r.prop === p)) ?? [];
+    if (missing.length === 0) continue;
+    const ref = dangling.find((d) => d.entity_id === id)!;
+    quarantine.add({
+      file: ref.file,
+      line: ref.line,
+      field: missing[0]!,
+      reason: `${schema?.name ?? 'entity'} ${id} refused: its ${missing.join(', ')} points at no known entity`,
+      ...(ref.record ? { record: ref.record } : {}),
+    });
+    await store.statements.deleteEntity(dataset, id);
+    await store.lists.unstageEntities(runId, [id]);
+    counts.entities--;
+    counts.statements -= rows.length;
+    refused++;
+  }
+  return refused;
+}
+
+async function recordVersion(
+  store: Store,
+  args: { runId: string; dataset: string; versionDate: string | null; sourcePath: string; now: string; agency: string; marking: string },
+): Promise<{ row: VersionRow; isNew: boolean } | null> {
+  const { hash, entities } = await store.lists.runContentHash(args.runId);
+  // The same content as a version already recorded (re-ingest of the same file,
+  // even of an older one) is not a new version: only last_seen moves.
+  const same = await store.lists.versionWithHash(args.dataset, hash);
+  if (same) {
+    await store.lists.touchVersion(args.dataset, same.version, args.now);
+    return { row: { ...same, last_seen: args.now }, isNew: false };
+  }
+  const previous = await store.lists.latestVersion(args.dataset);
+  if (entities === 0 && !previous) return null;
+  const version = (previous?.version ?? 0) + 1;
+  const row = await store.lists.createVersion({
+    runId: args.runId,
+    dataset: args.dataset,
+    version,
+    versionDate: args.versionDate,
+    contentHash: hash,
+    sourcePath: args.sourcePath,
+    at: args.now,
+    entities,
+  });
+  await markDelisted(store, args, version);
+  return { row, isNew: true };
+}
+
+/**
+ * A Sanction that was in the previous version and is missing from this one
+ * was lifted: it keeps all its history and gains an end date. One that comes
+ * back loses the end date its delisting gave it.
+ */
+async function markDelisted(
+  store: Store,
+  args: { dataset: string; versionDate: string | null; now: string; agency: string; marking: string },
+  version: number,
+): Promise<void> {
+  const endDate = (args.versionDate ?? args.now).slice(0, 10);
+  const dropped = await store.lists.droppedSanctions(args.dataset, version);
+  const rows: StatementRow[] = dropped.map((id) => ({
+    dataset: args.dataset,
+    entity_id: id,
+    prop: 'endDate',
+    value: endDate,
+    schema: 'Sanction',
+    prop_type: 'date',
+    original: null,
+    match: null,
+    source_record: `delisted in version ${version}`,
+    agency: args.agency,
+    marking: args.marking,
+    first_seen: args.now,
+    last_seen: args.now,
+  }));
+  for (let i = 0; i < rows.length; i += BATCH_STATEMENTS) await store.statements.upsert(rows.slice(i, i + BATCH_STATEMENTS));
+  await store.statements.clearDelistingOfRelisted(args.dataset, version);
+}
+
+function contentHash(entity: ValidEntity): string {
+  const h = createHash('sha1');
+  h.update(entity.schema);
+  const parts = entity.values.map((v) => `${v.prop}\u0000${v.value}`).sort();
+  for (const p of parts) h.update('\u0001' + p);
+  return h.digest('base64url').slice(0, 16);
+}
+
+/** Postgres refuses to upsert one key twice in a statement: keep the last of duplicates within a batch. */
+function dedupe(rows: StatementRow[]): StatementRow[] {
+  const seen = new Map<string, StatementRow>();
+  for (const r of rows) seen.set(`${r.entity_id}\u0000${r.prop}\u0000${r.value}`, r);
+  return seen.size === rows.length ? rows : [...seen.values()];
+}
+
+function stripUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}

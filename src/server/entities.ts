@@ -1,0 +1,105 @@
+import type { FastifyInstance } from 'fastify';
+import { EntityService } from '../store/entity-service.ts';
+import type { Store } from '../store/index.ts';
+
+const PROVENANCE = {
+  type: 'object',
+  properties: {
+    value: { type: 'string' },
+    original: { type: 'string' },
+    dataset: { type: 'string' },
+    record: { type: 'string', nullable: true },
+    agency: { type: 'string' },
+    marking: { type: 'string' },
+    first_seen: { type: 'string' },
+    last_seen: { type: 'string' },
+  },
+} as const;
+
+export function registerEntityRoutes(app: FastifyInstance, store: Store): void {
+  const entities = new EntityService(store);
+
+  app.get<{ Params: { id: string } }>(
+    '/entities/:id',
+    {
+      schema: {
+        summary: 'an entity assembled from its statements, with the provenance of each value and its related entities',
+        params: { type: 'object', properties: { id: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[A-Za-z0-9._:-]+$' } }, required: ['id'] },
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              id: { type: 'string' },
+              schema: { type: 'string' },
+              caption: { type: 'string' },
+              datasets: { type: 'array', items: { type: 'string' } },
+              properties: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } },
+              provenance: { type: 'object', additionalProperties: { type: 'array', items: PROVENANCE } },
+              related: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    id: { type: 'string' },
+                    schema: { type: 'string' },
+                    caption: { type: 'string' },
+                    prop: { type: 'string' },
+                    direction: { type: 'string', enum: ['outgoing', 'incoming'] },
+                  },
+                },
+              },
+            },
+          },
+          404: { $ref: 'Error#' },
+        },
+      },
+    },
+    async (request) => entities.get(request.params.id),
+  );
+
+  app.get<{ Querystring: { q: string; schema?: string; limit: number; offset: number } }>(
+    '/search',
+    {
+      schema: {
+        summary: 'search names and aliases (PostgreSQL full-text and trigram similarity on transliterated, folded names)',
+        querystring: {
+          type: 'object',
+          properties: {
+            q: { type: 'string', minLength: 1, maxLength: 500 },
+            schema: { type: 'string', pattern: '^[A-Za-z]+$', maxLength: 64 },
+            limit: { type: 'integer', minimum: 1, maximum: 500, default: 10 },
+            offset: { type: 'integer', minimum: 0, maximum: 100000, default: 0 },
+          },
+          required: ['q'],
+          additionalProperties: false,
+        },
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              query: { type: 'string' },
+              total: { type: 'integer' },
+              limit: { type: 'integer' },
+              offset: { type: 'integer' },
+              results: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    id: { type: 'string' },
+                    schema: { type: 'string' },
+                    name: { type: 'string' },
+                    score: { type: 'number' },
+                    datasets: { type: 'array', items: { type: 'string' } },
+                  },
+                },
+              },
+            },
+          },
+          400: { $ref: 'Error#' },
+        },
+      },
+    },
+    async (request) => entities.search(request.query.q, request.query),
+  );
+}

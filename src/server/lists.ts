@@ -1,0 +1,105 @@
+import type { FastifyInstance } from 'fastify';
+import type { Store } from '../store/index.ts';
+import { ListService } from '../store/list-service.ts';
+import type { ChangeKind } from '../store/lists.ts';
+
+const LIST = {
+  type: 'object',
+  properties: {
+    dataset: { type: 'string' },
+    authority: { type: 'string', nullable: true },
+    version: { type: 'integer' },
+    designations: { type: 'integer' },
+    added: { type: 'integer' },
+    removed: { type: 'integer' },
+    changed: { type: 'integer' },
+    versionDate: { type: 'string', nullable: true },
+    ingestedAt: { type: 'string' },
+    lastSeen: { type: 'string' },
+  },
+} as const;
+
+export function registerListRoutes(app: FastifyInstance, store: Store): void {
+  const lists = new ListService(store);
+
+  app.get<{ Querystring: { limit: number; offset: number } }>(
+    '/lists',
+    {
+      schema: {
+        summary: 'the official lists in the store: authority, current version, designations, added/removed since the previous version',
+        querystring: {
+          type: 'object',
+          properties: {
+            limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
+            offset: { type: 'integer', minimum: 0, default: 0 },
+          },
+          additionalProperties: false,
+        },
+        response: {
+          200: {
+            type: 'object',
+            properties: { total: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' }, lists: { type: 'array', items: LIST } },
+          },
+        },
+      },
+    },
+    async (request) => {
+      const all = await lists.summaries();
+      const { limit, offset } = request.query;
+      return { total: all.length, limit, offset, lists: all.slice(offset, offset + limit) };
+    },
+  );
+
+  app.get<{ Params: { dataset: string }; Querystring: { version?: number; kind?: ChangeKind; limit: number; offset: number } }>(
+    '/lists/:dataset/changes',
+    {
+      schema: {
+        summary: 'designations added, removed or changed in a version of a list against the version before it',
+        params: { type: 'object', properties: { dataset: { type: 'string', pattern: '^[a-z][a-z0-9_]{0,63}$' } }, required: ['dataset'] },
+        querystring: {
+          type: 'object',
+          properties: {
+            version: { type: 'integer', minimum: 1 },
+            kind: { type: 'string', enum: ['added', 'removed', 'changed'] },
+            limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
+            offset: { type: 'integer', minimum: 0, default: 0 },
+          },
+          additionalProperties: false,
+        },
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              dataset: { type: 'string' },
+              version: { type: 'integer' },
+              previous: { type: 'integer', nullable: true },
+              versionDate: { type: 'string', nullable: true },
+              ingestedAt: { type: 'string' },
+              summary: {
+                type: 'object',
+                properties: { designations: { type: 'integer' }, added: { type: 'integer' }, removed: { type: 'integer' }, changed: { type: 'integer' } },
+              },
+              total: { type: 'integer' },
+              limit: { type: 'integer' },
+              offset: { type: 'integer' },
+              changes: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    id: { type: 'string' },
+                    change: { type: 'string' },
+                    schema: { type: 'string', nullable: true },
+                    caption: { type: 'string' },
+                  },
+                },
+              },
+            },
+          },
+          404: { $ref: 'Error#' },
+        },
+      },
+    },
+    async (request) => lists.changes(request.params.dataset, request.query),
+  );
+}

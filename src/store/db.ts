@@ -1,0 +1,126 @@
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
+import pg from 'pg';
+import { SextantError } from '../errors.ts';
+
+/**
+ * One small interface over the two databases Sextant runs on: PGlite (embedded,
+ * the default) and a PostgreSQL server (production, via DATABASE_URL). Same SQL,
+ * same migrations; repositories only ever see this interface.
+ */
+export interface Db {
+  readonly kind: 'pglite' | 'postgres';
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Several statements, no parameters (migrations). */
+  exec(sql: string): Promise<void>;
+  /** Run `fn` in one transaction on one connection. */
+  transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export type DbTarget = { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string };
+
+class PgliteDb implements Db {
+  readonly kind = 'pglite' as const;
+  constructor(private readonly pgl: PGlite | Parameters<Parameters<PGlite['transaction']>[0]>[0]) {}
+
+  async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    const result = await this.pgl.query<T>(sql, params);
+    return result.rows;
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.pgl.exec(sql);
+  }
+
+  async transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
+    if (!(this.pgl instanceof PGlite)) return fn(this); // already inside one
+    return this.pgl.transaction((tx) => fn(new PgliteDb(tx)));
+  }
+
+  async close(): Promise<void> {
+    if (this.pgl instanceof PGlite) await this.pgl.close();
+  }
+}
+
+class PostgresDb implements Db {
+  readonly kind = 'postgres' as const;
+  constructor(
+    private readonly pool: pg.Pool | null,
+    private readonly client: pg.PoolClient | null = null,
+  ) {}
+
+  private get runner(): pg.Pool | pg.PoolClient {
+    return (this.client ?? this.pool)!;
+  }
+
+  async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    const result = await this.runner.query(sql, params);
+    return result.rows as T[];
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.runner.query(sql);
+  }
+
+  async transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
+    if (this.client) return fn(this);
+    const client = await this.pool!.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await fn(new PostgresDb(null, client));
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.end();
+  }
+}
+
+// PostgreSQL returns int8 and numeric as strings by default; counts here fit in a JS number.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+export async function openDb(target: DbTarget): Promise<Db> {
+  if (target.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: target.url, max: 4 });
+    try {
+      await pool.query('SELECT 1');
+    } catch (err) {
+      await pool.end().catch(() => undefined);
+      throw new SextantError(
+        'database_unavailable',
+        `cannot reach PostgreSQL at ${redactUrl(target.url)}: ${(err as Error).message}`,
+        { url: redactUrl(target.url) },
+        { cause: err },
+      );
+    }
+    return new PostgresDb(pool);
+  }
+  if (target.dataDir) await mkdir(target.dataDir, { recursive: true });
+  try {
+    const pgl = await PGlite.create(target.dataDir ?? undefined, { extensions: { pg_trgm, fuzzystrmatch } });
+    return new PgliteDb(pgl);
+  } catch (err) {
+    throw new SextantError(
+      'database_unavailable',
+      `cannot open the embedded database in ${target.dataDir ?? '(memory)'}: ${(err as Error).message}`,
+      { dataDir: target.dataDir },
+      { cause: err },
+    );
+  }
+}
+
+/** Hide the password in a connection URL before it reaches a message or a log. */
+export function redactUrl(url: string): string {
+  return url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@');
+}

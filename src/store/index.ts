@@ -1,0 +1,34 @@
+import type { DbTarget } from './db.ts';
+import { openDb, type Db } from './db.ts';
+import { ListRepository } from './lists.ts';
+import { migrate } from './migrate.ts';
+import { StatementRepository } from './statements.ts';
+
+/** The opened, migrated store with its repositories. */
+export interface Store {
+  db: Db;
+  statements: StatementRepository;
+  lists: ListRepository;
+  close(): Promise<void>;
+}
+
+export function storeOn(db: Db): Store {
+  return {
+    db,
+    statements: new StatementRepository(db),
+    lists: new ListRepository(db),
+    close: () => db.close(),
+  };
+}
+
+/** Open the database and apply pending migrations. */
+export async function openStore(target: DbTarget): Promise<Store> {
+  const db = await openDb(target);
+  try {
+    await migrate(db);
+  } catch (err) {
+    await db.close().catch(() => undefined);
+    throw err;
+  }
+  return storeOn(db);
+}

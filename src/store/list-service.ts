@@ -1,0 +1,247 @@
+import { SextantError } from '../errors.ts';
+import { isA } from '../model/schemata.ts';
+import { caption, groupByEntity, pickSchema, toIso as iso } from './entity-service.ts';
+import type { Store } from './index.ts';
+import type { ChangeKind } from './lists.ts';
+import type { StatementRow } from './statements.ts';
+
+/** `sextant lists --json` row: the first six keys are a contract other tools rely on. */
+export interface ListSummary {
+  dataset: string;
+  authority: string | null;
+  version: number;
+  designations: number;
+  added: number;
+  removed: number;
+  changed: number;
+  versionDate: string | null;
+  ingestedAt: string;
+  lastSeen: string;
+  versions: number;
+}
+
+export interface DiffEvidence {
+  by: 'identifier' | 'name' | 'none';
+  /** Human-readable reasons: which identifier or name matched, or what was compared. */
+  details: string[];
+}
+
+export interface DiffRow {
+  id: string;
+  schema: string;
+  caption: string;
+  /** For matched rows: the entity on the other list. */
+  counterpart?: { id: string; schema: string; caption: string };
+  evidence: DiffEvidence;
+}
+
+export interface ListDiff {
+  a: string;
+  b: string;
+  onlyInA: DiffRow[];
+  onlyInB: DiffRow[];
+  inBoth: DiffRow[];
+}
+
+/**
+ * Identifiers strong enough to say two list entries are one subject.
+ * Generic "idNumber"/"registrationNumber" values are only compared together
+ * with the schema, as numbers repeat across countries.
+ */
+const STRONG_IDENTIFIERS = new Set([
+  'imoNumber',
+  'mmsi',
+  'passportNumber',
+  'idNumber',
+  'registrationNumber',
+  'taxNumber',
+  'leiCode',
+  'swiftBic',
+  'innCode',
+  'ogrnCode',
+  'callSign',
+  'serialNumber',
+]);
+
+export class ListService {
+  constructor(private readonly store: Store) {}
+
+  async summaries(): Promise<ListSummary[]> {
+    const [datasets, latest] = await Promise.all([this.store.lists.datasets(), this.store.lists.latestVersions()]);
+    const out: ListSummary[] = [];
+    for (const v of latest) {
+      const ds = datasets.find((d) => d.name === v.dataset);
+      if (!ds) continue;
+      out.push({
+        dataset: v.dataset,
+        authority: ds.authority,
+        version: v.version,
+        designations: v.designations,
+        added: v.added,
+        removed: v.removed,
+        changed: v.changed,
+        versionDate: v.version_date,
+        ingestedAt: iso(v.ingested_at),
+        lastSeen: iso(v.last_seen),
+        versions: v.version,
+      });
+    }
+    return out.filter((s) => s.designations > 0 || datasets.find((d) => d.name === s.dataset)?.is_list);
+  }
+
+  async changes(dataset: string, opts: { version?: number; kind?: ChangeKind; limit: number; offset: number }) {
+    const versions = await this.store.lists.versions(dataset);
+    if (versions.length === 0) throw new SextantError('not_found', `no list ${dataset}`, { dataset });
+    const version = opts.version ?? versions[versions.length - 1]!.version;
+    const row = versions.find((v) => v.version === version);
+    if (!row) {
+      throw new SextantError('not_found', `list ${dataset} has no version ${version} (it has 1 to ${versions.length})`, {
+        dataset,
+        version,
+      });
+    }
+    const { total, rows } = await this.store.lists.changes(dataset, version, { kind: opts.kind, limit: opts.limit, offset: opts.offset });
+    const names = groupByEntity(await this.store.statements.forEntities(rows.map((r) => r.entity_id)));
+    return {
+      dataset,
+      version,
+      previous: version > 1 ? version - 1 : null,
+      versionDate: row.version_date,
+      ingestedAt: iso(row.ingested_at),
+      summary: { designations: row.designations, added: row.added, removed: row.removed, changed: row.changed },
+      total,
+      limit: opts.limit,
+      offset: opts.offset,
+      changes: rows.map((r) => {
+        const st = names.get(r.entity_id);
+        return {
+          id: r.entity_id,
+          change: r.change,
+          schema: st ? pickSchema(st) : null,
+          caption: st ? caption(r.entity_id, st) : r.entity_id,
+        };
+      }),
+    };
+  }
+
+  /**
+   * Designations of list A not on list B and the reverse. Two entries are one
+   * subject when they share a strong identifier, or when their folded names
+   * (in any word order) agree and their schemata are compatible. Each row says
+   * why it matched or what was compared.
+   */
+  async diff(a: string, b: string): Promise<ListDiff> {
+    const [sideA, sideB] = await Promise.all([this.side(a), this.side(b)]);
+    const matchAB = matchAll(sideA, sideB);
+    const matchBA = matchAll(sideB, sideA);
+    const onlyInA: DiffRow[] = [];
+    const inBoth: DiffRow[] = [];
+    for (const e of sideA) {
+      const m = matchAB.get(e.id);
+      if (m) inBoth.push(row(e, m.other, m.evidence));
+      else onlyInA.push(row(e, undefined, noMatch(e, b)));
+    }
+    const onlyInB = sideB.filter((e) => !matchBA.has(e.id)).map((e) => row(e, undefined, noMatch(e, a)));
+    return { a, b, onlyInA, onlyInB, inBoth };
+  }
+
+  private async side(dataset: string): Promise<Subject[]> {
+    const ds = await this.store.lists.dataset(dataset);
+    if (!ds) throw new SextantError('not_found', `no list ${dataset}`, { dataset });
+    const ids = await this.store.lists.designatedIds(dataset);
+    const subjects: Subject[] = [];
+    for (let i = 0; i < ids.length; i += 2000) {
+      const chunk = ids.slice(i, i + 2000);
+      const grouped = groupByEntity(await this.store.statements.forEntities(chunk));
+      for (const id of chunk) {
+        const rows = grouped.get(id);
+        if (rows) subjects.push(toSubject(id, rows));
+      }
+    }
+    return subjects;
+  }
+}
+
+interface Subject {
+  id: string;
+  schema: string;
+  caption: string;
+  identifiers: Array<{ prop: string; key: string; value: string }>;
+  names: Array<{ key: string; value: string }>;
+}
+
+function toSubject(id: string, rows: StatementRow[]): Subject {
+  const identifiers = rows
+    .filter((r) => r.prop_type === 'identifier' && STRONG_IDENTIFIERS.has(r.prop) && r.match)
+    .map((r) => ({ prop: r.prop, key: r.match!, value: r.value }));
+  const names = rows
+    .filter((r) => r.prop_type === 'name' && r.match && ['name', 'alias', 'previousName'].includes(r.prop))
+    .map((r) => ({ key: nameKey(r.match!), value: r.value }))
+    .filter((n) => n.key !== '');
+  return { id, schema: pickSchema(rows), caption: caption(id, rows), identifiers, names };
+}
+
+/** Word-order-free key: "HANIYA, Ismail" and "Ismail HANIYA" agree. */
+function nameKey(folded: string): string {
+  return folded.split(' ').filter(Boolean).sort().join(' ');
+}
+
+/** A person never matches an organisation; a vessel only a vessel; parents match their descendants. */
+function compatible(a: string, b: string): boolean {
+  if (isA(a, b) || isA(b, a)) return true;
+  if (!isA(a, 'LegalEntity') || !isA(b, 'LegalEntity')) return false;
+  return !((isA(a, 'Person') && isA(b, 'Organization')) || (isA(b, 'Person') && isA(a, 'Organization')));
+}
+
+function matchAll(from: Subject[], to: Subject[]): Map<string, { other: Subject; evidence: DiffEvidence }> {
+  const byIdent = new Map<string, Subject[]>();
+  const byName = new Map<string, Subject[]>();
+  for (const s of to) {
+    for (const i of s.identifiers) push(byIdent, i.key, s);
+    for (const n of s.names) push(byName, n.key, s);
+  }
+  const out = new Map<string, { other: Subject; evidence: DiffEvidence }>();
+  for (const s of from) {
+    let found: { other: Subject; evidence: DiffEvidence } | undefined;
+    for (const i of s.identifiers) {
+      const other = byIdent.get(i.key)?.find((o) => compatible(s.schema, o.schema) && o.identifiers.some((x) => x.key === i.key && x.prop === i.prop));
+      if (other) {
+        found = { other, evidence: { by: 'identifier', details: [`${i.prop} ${i.value} on both`] } };
+        break;
+      }
+    }
+    if (!found) {
+      for (const n of s.names) {
+        const other = byName.get(n.key)?.find((o) => compatible(s.schema, o.schema));
+        if (other) {
+          const theirs = other.names.find((x) => x.key === n.key)!.value;
+          found = { other, evidence: { by: 'name', details: [`name "${n.value}" ~ "${theirs}" (same words after transliteration and folding)`] } };
+          break;
+        }
+      }
+    }
+    if (found) out.set(s.id, found);
+  }
+  return out;
+}
+
+function noMatch(s: Subject, other: string): DiffEvidence {
+  return {
+    by: 'none',
+    details: [
+      `no entry on ${other} shares any of ${s.identifiers.length} strong identifier(s) or ${s.names.length} name(s) with a compatible schema`,
+    ],
+  };
+}
+
+function row(s: Subject, other: Subject | undefined, evidence: DiffEvidence): DiffRow {
+  const r: DiffRow = { id: s.id, schema: s.schema, caption: s.caption, evidence };
+  if (other) r.counterpart = { id: other.id, schema: other.schema, caption: other.caption };
+  return r;
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}

@@ -1,0 +1,288 @@
+import type { Db } from './db.ts';
+import { unnestSelect } from './statements.ts';
+
+export interface DatasetRow {
+  name: string;
+  format: string;
+  is_list: boolean;
+  authority: string | null;
+  source_url: string | null;
+  default_marking: string;
+  agency: string;
+}
+
+export interface VersionRow {
+  dataset: string;
+  version: number;
+  version_date: string | null;
+  content_hash: string;
+  source_path: string | null;
+  ingested_at: string;
+  last_seen: string;
+  entities: number;
+  designations: number;
+  added: number;
+  removed: number;
+  changed: number;
+}
+
+export interface StagedEntity {
+  entity_id: string;
+  content_hash: string;
+  designated: boolean;
+  is_sanction: boolean;
+}
+
+export interface StagedRef {
+  entity_id: string;
+  schema: string;
+  prop: string;
+  target: string;
+  file: string;
+  line: number;
+  record: string | null;
+}
+
+export type ChangeKind = 'added' | 'removed' | 'changed';
+
+/** Datasets, list versions and the staging tables of an ingest run. */
+export class ListRepository {
+  constructor(private readonly db: Db) {}
+
+  async upsertDataset(d: Omit<DatasetRow, 'default_marking'> & { default_marking?: string }): Promise<DatasetRow> {
+    const [row] = await this.db.query<DatasetRow>(
+      `INSERT INTO datasets (name, format, is_list, authority, source_url, agency, default_marking)
+       VALUES ($1, $2, $3, $4, $5, $6, coalesce($7, 'TLP:CLEAR'))
+       ON CONFLICT (name) DO UPDATE SET
+         is_list = datasets.is_list OR EXCLUDED.is_list,
+         authority = coalesce(EXCLUDED.authority, datasets.authority),
+         source_url = coalesce(EXCLUDED.source_url, datasets.source_url),
+         updated_at = now()
+       RETURNING name, format, is_list, authority, source_url, default_marking, agency`,
+      [d.name, d.format, d.is_list, d.authority, d.source_url, d.agency, d.default_marking ?? null],
+    );
+    return row!;
+  }
+
+  async datasets(): Promise<DatasetRow[]> {
+    return this.db.query<DatasetRow>(
+      'SELECT name, format, is_list, authority, source_url, default_marking, agency FROM datasets ORDER BY name',
+    );
+  }
+
+  async dataset(name: string): Promise<DatasetRow | undefined> {
+    const [row] = await this.db.query<DatasetRow>(
+      'SELECT name, format, is_list, authority, source_url, default_marking, agency FROM datasets WHERE name = $1',
+      [name],
+    );
+    return row;
+  }
+
+  // --- staging of one run -------------------------------------------------
+
+  async stageEntities(runId: string, rows: StagedEntity[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.db.query(
+      `INSERT INTO ingest_entities (run_id, entity_id, content_hash, designated, is_sanction)
+       SELECT $5, * FROM unnest($1::text[], $2::text[], $3::boolean[], $4::boolean[])`,
+      [rows.map((r) => r.entity_id), rows.map((r) => r.content_hash), rows.map((r) => r.designated), rows.map((r) => r.is_sanction), runId],
+    );
+  }
+
+  async stageRefs(runId: string, rows: StagedRef[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.db.query(
+      `INSERT INTO ingest_refs (run_id, entity_id, schema, prop, target, file, line, record)
+       SELECT $8, * FROM (${unnestSelect(['text', 'text', 'text', 'text', 'text', 'int', 'text'])}) AS t`,
+      [
+        rows.map((r) => r.entity_id),
+        rows.map((r) => r.schema),
+        rows.map((r) => r.prop),
+        rows.map((r) => r.target),
+        rows.map((r) => r.file),
+        rows.map((r) => r.line),
+        rows.map((r) => r.record),
+        runId,
+      ],
+    );
+  }
+
+  /** References of this run whose target exists nowhere in the store. */
+  async danglingRefs(runId: string): Promise<StagedRef[]> {
+    return this.db.query<StagedRef>(
+      `SELECT r.entity_id, r.schema, r.prop, r.target, r.file, r.line, r.record FROM ingest_refs r
+       WHERE r.run_id = $1 AND NOT EXISTS (SELECT 1 FROM statements s WHERE s.entity_id = r.target)
+       ORDER BY r.line`,
+      [runId],
+    );
+  }
+
+  async unstageEntities(runId: string, entityIds: string[]): Promise<void> {
+    await this.db.query('DELETE FROM ingest_entities WHERE run_id = $1 AND entity_id = ANY($2::text[])', [runId, entityIds]);
+  }
+
+  async clearStaging(runId: string): Promise<void> {
+    await this.db.query('DELETE FROM ingest_entities WHERE run_id = $1', [runId]);
+    await this.db.query('DELETE FROM ingest_refs WHERE run_id = $1', [runId]);
+  }
+
+  // --- versions -----------------------------------------------------------
+
+  async latestVersion(dataset: string): Promise<VersionRow | undefined> {
+    const [row] = await this.db.query<VersionRow>(
+      `SELECT * FROM list_versions WHERE dataset = $1 ORDER BY version DESC LIMIT 1`,
+      [dataset],
+    );
+    return row;
+  }
+
+  async versionWithHash(dataset: string, hash: string): Promise<VersionRow | undefined> {
+    const [row] = await this.db.query<VersionRow>(
+      'SELECT * FROM list_versions WHERE dataset = $1 AND content_hash = $2 ORDER BY version DESC LIMIT 1',
+      [dataset, hash],
+    );
+    return row;
+  }
+
+  async versions(dataset: string): Promise<VersionRow[]> {
+    return this.db.query<VersionRow>('SELECT * FROM list_versions WHERE dataset = $1 ORDER BY version', [dataset]);
+  }
+
+  async latestVersions(): Promise<VersionRow[]> {
+    return this.db.query<VersionRow>(
+      `SELECT DISTINCT ON (dataset) * FROM list_versions ORDER BY dataset, version DESC`,
+    );
+  }
+
+  /** Hash over the whole run's content, to tell a re-ingest of the same list from a new version. */
+  async runContentHash(runId: string): Promise<{ hash: string; entities: number }> {
+    const [row] = await this.db.query<{ hash: string | null; entities: number }>(
+      `WITH e AS (
+         SELECT entity_id, string_agg(content_hash, ',' ORDER BY content_hash) AS h, bool_or(designated) AS d
+         FROM ingest_entities WHERE run_id = $1 GROUP BY entity_id)
+       SELECT md5(coalesce(string_agg(entity_id || ':' || h || ':' || d::text, '|' ORDER BY entity_id), '')) AS hash,
+              count(*) FILTER (WHERE h <> '')::int AS entities
+       FROM e`,
+      [runId],
+    );
+    return { hash: row?.hash ?? '', entities: row?.entities ?? 0 };
+  }
+
+  async touchVersion(dataset: string, version: number, at: string): Promise<void> {
+    await this.db.query('UPDATE list_versions SET last_seen = $3 WHERE dataset = $1 AND version = $2', [dataset, version, at]);
+  }
+
+  /**
+   * Record the run as a new version: its entities with their hashes, and the
+   * added/removed/changed designations against the previous version.
+   */
+  async createVersion(args: {
+    runId: string;
+    dataset: string;
+    version: number;
+    versionDate: string | null;
+    contentHash: string;
+    sourcePath: string;
+    at: string;
+    entities: number;
+  }): Promise<VersionRow> {
+    const { runId, dataset, version } = args;
+    await this.db.query(
+      `INSERT INTO list_versions (dataset, version, version_date, content_hash, source_path, ingested_at, last_seen,
+                                  entities, designations, added, removed, changed)
+       VALUES ($1, $2, $3, $4, $5, $6, $6, $7, 0, 0, 0, 0)`,
+      [dataset, version, args.versionDate, args.contentHash, args.sourcePath, args.at, args.entities],
+    );
+    await this.db.query(
+      `INSERT INTO version_entities (dataset, version, entity_id, content_hash, designated, is_sanction)
+       SELECT $2, $3, entity_id, string_agg(content_hash, ',' ORDER BY content_hash), bool_or(designated), bool_or(is_sanction)
+       FROM ingest_entities WHERE run_id = $1 GROUP BY entity_id`,
+      [runId, dataset, version],
+    );
+    const [row] = await this.db.query<VersionRow>(
+      `WITH cur AS (SELECT * FROM version_entities WHERE dataset = $1 AND version = $2),
+            prev AS (SELECT * FROM version_entities WHERE dataset = $1 AND version = $2 - 1)
+       UPDATE list_versions SET
+         designations = (SELECT count(*) FROM cur WHERE designated),
+         added = (SELECT count(*) FROM cur WHERE designated AND NOT EXISTS
+                   (SELECT 1 FROM prev WHERE prev.entity_id = cur.entity_id AND prev.designated)),
+         removed = CASE WHEN $2 = 1 THEN 0 ELSE (SELECT count(*) FROM prev WHERE designated AND NOT EXISTS
+                   (SELECT 1 FROM cur WHERE cur.entity_id = prev.entity_id AND cur.designated)) END,
+         changed = (SELECT count(*) FROM cur JOIN prev USING (entity_id)
+                    WHERE cur.designated AND prev.designated AND cur.content_hash <> prev.content_hash)
+       WHERE dataset = $1 AND version = $2
+       RETURNING *`,
+      [dataset, version],
+    );
+    return row!;
+  }
+
+  /** Sanctions present in `version - 1` and absent from `version`: the delistings. */
+  async droppedSanctions(dataset: string, version: number): Promise<string[]> {
+    const rows = await this.db.query<{ entity_id: string }>(
+      `SELECT p.entity_id FROM version_entities p
+       WHERE p.dataset = $1 AND p.version = $2 - 1 AND p.is_sanction
+         AND NOT EXISTS (SELECT 1 FROM version_entities c
+                         WHERE c.dataset = $1 AND c.version = $2 AND c.entity_id = p.entity_id)`,
+      [dataset, version],
+    );
+    return rows.map((r) => r.entity_id);
+  }
+
+  /** Designated entities added, removed or changed in `version` against the one before. */
+  async changes(
+    dataset: string,
+    version: number,
+    opts: { kind?: ChangeKind; limit: number; offset: number },
+  ): Promise<{ total: number; rows: Array<{ entity_id: string; change: ChangeKind }> }> {
+    const rows = await this.db.query<{ entity_id: string; change: ChangeKind; total: number }>(
+      `WITH cur AS (SELECT * FROM version_entities WHERE dataset = $1 AND version = $2),
+            prev AS (SELECT * FROM version_entities WHERE dataset = $1 AND version = $2 - 1),
+            ch AS (
+              SELECT entity_id, 'added' AS change FROM cur WHERE designated AND NOT EXISTS
+                (SELECT 1 FROM prev WHERE prev.entity_id = cur.entity_id AND prev.designated)
+              UNION ALL
+              SELECT entity_id, 'removed' FROM prev WHERE $2 > 1 AND designated AND NOT EXISTS
+                (SELECT 1 FROM cur WHERE cur.entity_id = prev.entity_id AND cur.designated)
+              UNION ALL
+              SELECT cur.entity_id, 'changed' FROM cur JOIN prev USING (entity_id)
+                WHERE cur.designated AND prev.designated AND cur.content_hash <> prev.content_hash)
+       SELECT entity_id, change, count(*) OVER ()::int AS total FROM ch
+       WHERE $3::text IS NULL OR change = $3
+       ORDER BY change, entity_id LIMIT $4 OFFSET $5`,
+      [dataset, version, opts.kind ?? null, opts.limit, opts.offset],
+    );
+    return { total: rows[0]?.total ?? 0, rows: rows.map(({ total: _t, ...r }) => r) };
+  }
+
+  /** Designated entity ids in the current version of a dataset. */
+  async designatedIds(dataset: string): Promise<string[]> {
+    const rows = await this.db.query<{ entity_id: string }>(
+      `SELECT entity_id FROM version_entities
+       WHERE dataset = $1 AND designated AND version = (SELECT max(version) FROM list_versions WHERE dataset = $1)
+       ORDER BY entity_id`,
+      [dataset],
+    );
+    return rows.map((r) => r.entity_id);
+  }
+
+  async recordRun(run: {
+    id: string;
+    dataset: string;
+    path: string;
+    format: string;
+    started_at: string;
+    records: number;
+    accepted: number;
+    rejected: number;
+    entities: number;
+    statements: number;
+    version: number | null;
+  }): Promise<void> {
+    await this.db.query(
+      `INSERT INTO ingest_runs (id, dataset, path, format, started_at, finished_at, records, accepted, rejected, entities, statements, version)
+       VALUES ($1, $2, $3, $4, $5, now(), $6, $7, $8, $9, $10, $11)`,
+      [run.id, run.dataset, run.path, run.format, run.started_at, run.records, run.accepted, run.rejected, run.entities, run.statements, run.version],
+    );
+  }
+}

@@ -1,0 +1,211 @@
+import type { Db } from './db.ts';
+
+/** One stored statement: a value with its provenance and marking. */
+export interface StatementRow {
+  dataset: string;
+  entity_id: string;
+  prop: string;
+  value: string;
+  schema: string;
+  prop_type: string;
+  original: string | null;
+  match: string | null;
+  source_record: string | null;
+  agency: string;
+  marking: string;
+  first_seen: string;
+  last_seen: string;
+}
+
+const COLUMNS = [
+  'dataset',
+  'entity_id',
+  'prop',
+  'value',
+  'schema',
+  'prop_type',
+  'original',
+  'match',
+  'source_record',
+  'agency',
+  'marking',
+  'first_seen',
+  'last_seen',
+] as const;
+const COLUMN_TYPES = ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'timestamptz', 'timestamptz'];
+
+/** Postgres arrays are built from column-wise JS arrays: one query per batch, no per-row round trips. */
+function columnsOf<T extends object>(rows: T[], columns: readonly (keyof T)[]): unknown[][] {
+  return columns.map((c) => rows.map((r) => r[c] ?? null));
+}
+
+export function unnestSelect(types: string[]): string {
+  return `SELECT * FROM unnest(${types.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})`;
+}
+
+export interface SearchHit {
+  id: string;
+  schema: string;
+  name: string;
+  score: number;
+  datasets: string[];
+}
+
+export class StatementRepository {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * Insert a batch of statements; a statement already stored (same dataset,
+   * entity, property and value) only has its last_seen and schema refreshed,
+   * which is what makes re-ingest idempotent.
+   */
+  async upsert(rows: StatementRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.db.query(
+      `INSERT INTO statements (${COLUMNS.join(', ')}) ${unnestSelect(COLUMN_TYPES)}
+       ON CONFLICT (dataset, entity_id, prop, value)
+       DO UPDATE SET last_seen = EXCLUDED.last_seen, schema = EXCLUDED.schema, source_record = EXCLUDED.source_record`,
+      columnsOf(rows, COLUMNS),
+    );
+  }
+
+  async deleteValues(dataset: string, keys: Array<{ entity_id: string; prop: string; value: string }>): Promise<void> {
+    if (keys.length === 0) return;
+    await this.db.query(
+      `DELETE FROM statements s USING (${unnestSelect(['text', 'text', 'text'])} AS k(entity_id, prop, value))
+       WHERE s.dataset = $4 AND s.entity_id = k.entity_id AND s.prop = k.prop AND s.value = k.value`,
+      [...columnsOf(keys, ['entity_id', 'prop', 'value']), dataset],
+    );
+  }
+
+  async deleteEntity(dataset: string, entityId: string): Promise<void> {
+    await this.db.query('DELETE FROM statements WHERE dataset = $1 AND entity_id = $2', [dataset, entityId]);
+    await this.db.query('DELETE FROM entity_extras WHERE dataset = $1 AND entity_id = $2', [dataset, entityId]);
+  }
+
+  async upsertExtras(rows: Array<{ dataset: string; entity_id: string; extras: string }>): Promise<void> {
+    if (rows.length === 0) return;
+    await this.db.query(
+      `INSERT INTO entity_extras (dataset, entity_id, extras)
+       SELECT d, e, x::jsonb FROM unnest($1::text[], $2::text[], $3::text[]) AS t(d, e, x)
+       ON CONFLICT (dataset, entity_id) DO UPDATE SET extras = EXCLUDED.extras`,
+      columnsOf(rows, ['dataset', 'entity_id', 'extras']),
+    );
+  }
+
+  async forEntities(ids: string[]): Promise<StatementRow[]> {
+    if (ids.length === 0) return [];
+    return this.db.query<StatementRow>(
+      `SELECT ${COLUMNS.join(', ')} FROM statements WHERE entity_id = ANY($1::text[])
+       ORDER BY entity_id, prop, value, dataset`,
+      [ids],
+    );
+  }
+
+  async extrasFor(ids: string[]): Promise<Array<{ dataset: string; entity_id: string; extras: Record<string, unknown> }>> {
+    if (ids.length === 0) return [];
+    return this.db.query(`SELECT dataset, entity_id, extras FROM entity_extras WHERE entity_id = ANY($1::text[])`, [ids]);
+  }
+
+  /** Entities whose reference properties point at `id`, with the property that does. */
+  async referencing(id: string, limit: number): Promise<Array<{ entity_id: string; schema: string; prop: string }>> {
+    return this.db.query(
+      `SELECT DISTINCT entity_id, schema, prop FROM statements
+       WHERE prop_type = 'entity' AND value = $1 ORDER BY entity_id LIMIT $2`,
+      [id, limit],
+    );
+  }
+
+  /** Which of `ids` exist in the store at all. */
+  async existing(ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.db.query<{ entity_id: string }>(
+      'SELECT DISTINCT entity_id FROM statements WHERE entity_id = ANY($1::text[])',
+      [ids],
+    );
+    return new Set(rows.map((r) => r.entity_id));
+  }
+
+  /**
+   * Names and aliases by full-text and trigram similarity on the folded name.
+   * Returns one row per entity (its best name), best first; `total` counts all.
+   */
+  async searchNames(
+    folded: string,
+    opts: { schemata: string[] | null; limit: number; offset: number },
+  ): Promise<{ total: number; hits: SearchHit[] }> {
+    const params: unknown[] = [folded, opts.schemata, opts.limit, opts.offset];
+    const rows = await this.db.query<SearchHit & { total: number }>(
+      `WITH q AS (SELECT $1::text AS q, plainto_tsquery('simple', $1::text) AS tsq),
+       hits AS (
+         SELECT s.entity_id, s.schema, s.value, s.dataset,
+                greatest(similarity(s.match, q.q),
+                         CASE WHEN to_tsvector('simple', s.match) @@ q.tsq THEN 0.5 + 0.5 * similarity(s.match, q.q) ELSE 0 END) AS score
+         FROM statements s, q
+         WHERE s.prop_type = 'name'
+           AND (s.match % q.q OR to_tsvector('simple', s.match) @@ q.tsq)
+           AND ($2::text[] IS NULL OR s.schema = ANY($2::text[]))
+       ),
+       best AS (
+         SELECT DISTINCT ON (entity_id) entity_id, schema, value, score FROM hits ORDER BY entity_id, score DESC, value
+       ),
+       ranked AS (
+         SELECT b.*, (SELECT array_agg(DISTINCT h.dataset) FROM hits h WHERE h.entity_id = b.entity_id) AS datasets,
+                count(*) OVER () AS total
+         FROM best b
+       )
+       SELECT entity_id AS id, schema, value AS name, score, datasets, total FROM ranked
+       ORDER BY score DESC, id LIMIT $3 OFFSET $4`,
+      params,
+    );
+    return {
+      total: rows[0]?.total ?? 0,
+      hits: rows.map(({ total: _t, ...hit }) => ({ ...hit, score: Math.round(Number(hit.score) * 1000) / 1000 })),
+    };
+  }
+
+  /** Entity ids of a dataset (or all), in id order, after `afterId`: keyset pagination for exports. */
+  async entityIdsPage(dataset: string | null, afterId: string, limit: number): Promise<string[]> {
+    const rows = await this.db.query<{ entity_id: string }>(
+      `SELECT DISTINCT entity_id FROM statements
+       WHERE ($1::text IS NULL OR dataset = $1) AND entity_id > $2
+       ORDER BY entity_id LIMIT $3`,
+      [dataset, afterId, limit],
+    );
+    return rows.map((r) => r.entity_id);
+  }
+
+  async forEntitiesInDataset(dataset: string | null, ids: string[]): Promise<StatementRow[]> {
+    return this.db.query<StatementRow>(
+      `SELECT ${COLUMNS.join(', ')} FROM statements
+       WHERE entity_id = ANY($2::text[]) AND ($1::text IS NULL OR dataset = $1)
+       ORDER BY entity_id, prop, value, dataset`,
+      [dataset, ids],
+    );
+  }
+
+  /** Entities carrying an identifier (folded) among `matches`; for cross-list matching. */
+  async byIdentifiers(matches: string[], datasets: string[]): Promise<Array<{ entity_id: string; dataset: string; prop: string; match: string }>> {
+    if (matches.length === 0) return [];
+    return this.db.query(
+      `SELECT entity_id, dataset, prop, match FROM statements
+       WHERE prop_type = 'identifier' AND match = ANY($1::text[]) AND dataset = ANY($2::text[])`,
+      [matches, datasets],
+    );
+  }
+
+  /** A Sanction listed again in `version` loses the end date an earlier delisting gave it. */
+  async clearDelistingOfRelisted(dataset: string, version: number): Promise<void> {
+    await this.db.query(
+      `DELETE FROM statements s USING version_entities v
+       WHERE s.dataset = $1 AND s.prop = 'endDate' AND s.source_record LIKE 'delisted in version %'
+         AND v.dataset = $1 AND v.version = $2 AND v.entity_id = s.entity_id AND v.is_sanction`,
+      [dataset, version],
+    );
+  }
+
+  async countAll(): Promise<number> {
+    const [row] = await this.db.query<{ n: number }>('SELECT count(*)::int AS n FROM statements');
+    return row?.n ?? 0;
+  }
+}
