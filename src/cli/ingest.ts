@@ -1,5 +1,6 @@
 import cliProgress from 'cli-progress';
 import type { Config } from '../config.ts';
+import { expandPaths } from '../readers/index.ts';
 import { ingest, type IngestSummary } from '../readers/ingest.ts';
 import { formatEntry } from '../readers/quarantine.ts';
 import type { Store } from '../store/index.ts';
@@ -38,7 +39,7 @@ export async function ingestPaths(
   report: (s: IngestSummary) => void,
 ): Promise<IngestSummary[]> {
   const out: IngestSummary[] = [];
-  for (const path of paths) {
+  for (const path of await expandPaths(paths, flags.format)) {
     const bar = process.stderr.isTTY && !flags.json ? new cliProgress.SingleBar({ format: `${path} | {value} records | {duration}s`, hideCursor: true }, cliProgress.Presets.shades_classic) : null;
     bar?.start(0, 0);
     try {

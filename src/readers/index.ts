@@ -1,4 +1,5 @@
 import { open, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { SextantError } from '../errors.ts';
 import { bisDplReader } from './bis_dpl.ts';
 import { ftmReader } from './ftm.ts';
@@ -48,6 +49,31 @@ export async function describeInput(path: string): Promise<ReaderInput> {
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * The inputs a user's paths stand for. A directory that a list reader takes as
+ * a whole (the OFAC CSV set) is one input; any other directory stands for the
+ * files in it (recursively, in name order, hidden files skipped).
+ */
+export async function expandPaths(paths: string[], format?: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const path of paths) {
+    const input = await describeInput(path);
+    if (!input.isDirectory) {
+      out.push(path);
+      continue;
+    }
+    const whole = format ? readerFor(format).detect(input) : READERS.some((r) => r.detect(input));
+    if (whole) {
+      out.push(path);
+      continue;
+    }
+    const children = input.files.filter((f) => !f.startsWith('.')).map((f) => join(path, f));
+    if (children.length === 0) throw new SextantError('bad_request', `directory ${path} holds no files to ingest`, { path });
+    out.push(...(await expandPaths(children, format)));
+  }
+  return out;
 }
 
 /** The reader for an input: the named format, or the first that recognises it. */

@@ -6,7 +6,7 @@ import { getSchema } from '../model/schemata.ts';
 import { validateEntity, type ValidEntity } from '../model/validate.ts';
 import type { Store } from '../store/index.ts';
 import type { StagedEntity, StagedRef, VersionRow } from '../store/lists.ts';
-import type { StatementRow } from '../store/statements.ts';
+import { statementId, type NewStatement } from '../store/statements.ts';
 import { describeInput, detectReader } from './index.ts';
 import { Quarantine, type QuarantineEntry } from './quarantine.ts';
 
@@ -74,12 +74,13 @@ export async function ingest(store: Store, opts: IngestOptions): Promise<IngestS
   const quarantine = new Quarantine(opts.quarantineDir, `${dataset}-${now.replace(/[:.]/g, '-')}`);
 
   const counts = { records: 0, rejected: 0, entities: 0, statements: 0, rejectedValues: 0 };
-  let statements: StatementRow[] = [];
+  let statements: NewStatement[] = [];
+  const provenance = { dataset, agency, marking, seenAt: now };
   let staged: StagedEntity[] = [];
   let refs: StagedRef[] = [];
   let extras: Array<{ dataset: string; entity_id: string; extras: string }> = [];
   const flush = async (): Promise<void> => {
-    await store.statements.upsert(dedupe(statements));
+    await store.statements.upsert(provenance, dedupe(statements));
     await store.statements.upsertExtras(extras);
     await store.lists.stageEntities(runId, staged);
     await store.lists.stageRefs(runId, refs);
@@ -125,7 +126,7 @@ export async function ingest(store: Store, opts: IngestOptions): Promise<IngestS
     staged.push({ entity_id: entity.id, content_hash: hash, designated: false, is_sanction: entity.schema === 'Sanction' });
     for (const v of entity.values) {
       statements.push({
-        dataset,
+        id: statementId(dataset, entity.id, v.prop, v.value),
         entity_id: entity.id,
         prop: v.prop,
         value: v.value,
@@ -134,10 +135,6 @@ export async function ingest(store: Store, opts: IngestOptions): Promise<IngestS
         original: v.original ?? null,
         match: v.match ?? null,
         source_record: item.record,
-        agency,
-        marking,
-        first_seen: now,
-        last_seen: now,
       });
       if (v.type === 'entity') {
         refs.push({ entity_id: entity.id, schema: entity.schema, prop: v.prop, target: v.value, file: item.file, line: item.line, record: item.record });
@@ -316,8 +313,8 @@ async function markDelisted(
 ): Promise<void> {
   const endDate = (args.versionDate ?? args.now).slice(0, 10);
   const dropped = await store.lists.droppedSanctions(args.dataset, version);
-  const rows: StatementRow[] = dropped.map((id) => ({
-    dataset: args.dataset,
+  const rows: NewStatement[] = dropped.map((id) => ({
+    id: statementId(args.dataset, id, 'endDate', endDate),
     entity_id: id,
     prop: 'endDate',
     value: endDate,
@@ -326,12 +323,9 @@ async function markDelisted(
     original: null,
     match: null,
     source_record: `delisted in version ${version}`,
-    agency: args.agency,
-    marking: args.marking,
-    first_seen: args.now,
-    last_seen: args.now,
   }));
-  for (let i = 0; i < rows.length; i += BATCH_STATEMENTS) await store.statements.upsert(rows.slice(i, i + BATCH_STATEMENTS));
+  const provenance = { dataset: args.dataset, agency: args.agency, marking: args.marking, seenAt: args.now };
+  for (let i = 0; i < rows.length; i += BATCH_STATEMENTS) await store.statements.upsert(provenance, rows.slice(i, i + BATCH_STATEMENTS));
   await store.statements.clearDelistingOfRelisted(args.dataset, version);
 }
 
@@ -344,9 +338,9 @@ function contentHash(entity: ValidEntity): string {
 }
 
 /** Postgres refuses to upsert one key twice in a statement: keep the last of duplicates within a batch. */
-function dedupe(rows: StatementRow[]): StatementRow[] {
-  const seen = new Map<string, StatementRow>();
-  for (const r of rows) seen.set(`${r.entity_id}\u0000${r.prop}\u0000${r.value}`, r);
+function dedupe(rows: NewStatement[]): NewStatement[] {
+  const seen = new Map<string, NewStatement>();
+  for (const r of rows) seen.set(r.id, r);
   return seen.size === rows.length ? rows : [...seen.values()];
 }
 

@@ -45,6 +45,21 @@ export interface StagedRef {
 
 export type ChangeKind = 'added' | 'removed' | 'changed';
 
+/**
+ * Version $2 of dataset $1 side by side with version $2 - 1, one row per entity
+ * in either: columns c? and p? are the current and previous version's designated
+ * (d), content hash (h) and is-sanction (s);
+ * NULL where the entity is absent from that version. One hash join, not a
+ * nested loop per entity.
+ */
+const VERSION_JOIN = `
+  SELECT coalesce(c.entity_id, p.entity_id) AS entity_id,
+         c.designated AS cd, c.content_hash AS ch, c.is_sanction AS cs,
+         p.designated AS pd, p.content_hash AS ph, p.is_sanction AS ps
+  FROM (SELECT entity_id, designated, content_hash, is_sanction FROM version_entities WHERE dataset = $1 AND version = $2) c
+  FULL JOIN (SELECT entity_id, designated, content_hash, is_sanction FROM version_entities WHERE dataset = $1 AND version = $2 - 1) p
+    ON c.entity_id = p.entity_id`;
+
 /** Datasets, list versions and the staging tables of an ingest run. */
 export class ListRepository {
   constructor(private readonly db: Db) {}
@@ -199,20 +214,21 @@ export class ListRepository {
        FROM ingest_entities WHERE run_id = $1 GROUP BY entity_id`,
       [runId, dataset, version],
     );
-    const [row] = await this.db.query<VersionRow>(
-      `WITH cur AS (SELECT * FROM version_entities WHERE dataset = $1 AND version = $2),
-            prev AS (SELECT * FROM version_entities WHERE dataset = $1 AND version = $2 - 1)
-       UPDATE list_versions SET
-         designations = (SELECT count(*) FROM cur WHERE designated),
-         added = (SELECT count(*) FROM cur WHERE designated AND NOT EXISTS
-                   (SELECT 1 FROM prev WHERE prev.entity_id = cur.entity_id AND prev.designated)),
-         removed = CASE WHEN $2 = 1 THEN 0 ELSE (SELECT count(*) FROM prev WHERE designated AND NOT EXISTS
-                   (SELECT 1 FROM cur WHERE cur.entity_id = prev.entity_id AND cur.designated)) END,
-         changed = (SELECT count(*) FROM cur JOIN prev USING (entity_id)
-                    WHERE cur.designated AND prev.designated AND cur.content_hash <> prev.content_hash)
-       WHERE dataset = $1 AND version = $2
-       RETURNING *`,
+    // Fresh statistics, or the planner takes the new rows for none and nests loops.
+    await this.db.exec('ANALYZE version_entities');
+    const [c] = await this.db.query<{ designations: number; added: number; removed: number; changed: number }>(
+      `WITH j AS (${VERSION_JOIN})
+       SELECT count(*) FILTER (WHERE cd)::int AS designations,
+              count(*) FILTER (WHERE cd AND NOT coalesce(pd, false))::int AS added,
+              count(*) FILTER (WHERE pd AND NOT coalesce(cd, false))::int AS removed,
+              count(*) FILTER (WHERE cd AND pd AND ch <> ph)::int AS changed
+       FROM j`,
       [dataset, version],
+    );
+    const [row] = await this.db.query<VersionRow>(
+      `UPDATE list_versions SET designations = $3, added = $4, removed = $5, changed = $6
+       WHERE dataset = $1 AND version = $2 RETURNING *`,
+      [dataset, version, c!.designations, c!.added, c!.removed, c!.changed],
     );
     return row!;
   }
@@ -220,10 +236,7 @@ export class ListRepository {
   /** Sanctions present in `version - 1` and absent from `version`: the delistings. */
   async droppedSanctions(dataset: string, version: number): Promise<string[]> {
     const rows = await this.db.query<{ entity_id: string }>(
-      `SELECT p.entity_id FROM version_entities p
-       WHERE p.dataset = $1 AND p.version = $2 - 1 AND p.is_sanction
-         AND NOT EXISTS (SELECT 1 FROM version_entities c
-                         WHERE c.dataset = $1 AND c.version = $2 AND c.entity_id = p.entity_id)`,
+      `WITH j AS (${VERSION_JOIN}) SELECT entity_id FROM j WHERE ps AND cd IS NULL ORDER BY entity_id`,
       [dataset, version],
     );
     return rows.map((r) => r.entity_id);
@@ -236,19 +249,15 @@ export class ListRepository {
     opts: { kind?: ChangeKind; limit: number; offset: number },
   ): Promise<{ total: number; rows: Array<{ entity_id: string; change: ChangeKind }> }> {
     const rows = await this.db.query<{ entity_id: string; change: ChangeKind; total: number }>(
-      `WITH cur AS (SELECT * FROM version_entities WHERE dataset = $1 AND version = $2),
-            prev AS (SELECT * FROM version_entities WHERE dataset = $1 AND version = $2 - 1),
+      `WITH j AS (${VERSION_JOIN}),
             ch AS (
-              SELECT entity_id, 'added' AS change FROM cur WHERE designated AND NOT EXISTS
-                (SELECT 1 FROM prev WHERE prev.entity_id = cur.entity_id AND prev.designated)
-              UNION ALL
-              SELECT entity_id, 'removed' FROM prev WHERE $2 > 1 AND designated AND NOT EXISTS
-                (SELECT 1 FROM cur WHERE cur.entity_id = prev.entity_id AND cur.designated)
-              UNION ALL
-              SELECT cur.entity_id, 'changed' FROM cur JOIN prev USING (entity_id)
-                WHERE cur.designated AND prev.designated AND cur.content_hash <> prev.content_hash)
+              SELECT entity_id, CASE
+                       WHEN cd AND NOT coalesce(pd, false) THEN 'added'
+                       WHEN pd AND NOT coalesce(cd, false) THEN 'removed'
+                       WHEN cd AND pd AND ch <> ph THEN 'changed' END AS change
+              FROM j)
        SELECT entity_id, change, count(*) OVER ()::int AS total FROM ch
-       WHERE $3::text IS NULL OR change = $3
+       WHERE change IS NOT NULL AND ($3::text IS NULL OR change = $3)
        ORDER BY change, entity_id LIMIT $4 OFFSET $5`,
       [dataset, version, opts.kind ?? null, opts.limit, opts.offset],
     );

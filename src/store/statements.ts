@@ -1,7 +1,14 @@
+import { createHash } from 'node:crypto';
 import type { Db } from './db.ts';
+
+/** The statement id: a hash of what makes a statement the same statement. */
+export function statementId(dataset: string, entityId: string, prop: string, value: string): string {
+  return createHash('sha1').update(`${dataset}\u0000${entityId}\u0000${prop}\u0000${value}`).digest('base64url').slice(0, 22);
+}
 
 /** One stored statement: a value with its provenance and marking. */
 export interface StatementRow {
+  id: string;
   dataset: string;
   entity_id: string;
   prop: string;
@@ -18,6 +25,7 @@ export interface StatementRow {
 }
 
 const COLUMNS = [
+  'id',
   'dataset',
   'entity_id',
   'prop',
@@ -32,7 +40,30 @@ const COLUMNS = [
   'first_seen',
   'last_seen',
 ] as const;
-const COLUMN_TYPES = ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'timestamptz', 'timestamptz'];
+
+/** A statement about to be written: its own values; the rest comes with the batch. */
+export interface NewStatement {
+  id: string;
+  entity_id: string;
+  prop: string;
+  value: string;
+  schema: string;
+  prop_type: string;
+  original: string | null;
+  match: string | null;
+  source_record: string | null;
+}
+
+/** What all statements of one write share: where they come from and when. */
+export interface BatchProvenance {
+  dataset: string;
+  agency: string;
+  marking: string;
+  /** Timestamp of the run: first_seen for new statements, last_seen for all. */
+  seenAt: string;
+}
+
+const NEW_COLUMNS = ['id', 'entity_id', 'prop', 'value', 'schema', 'prop_type', 'original', 'match', 'source_record'] as const;
 
 /** Postgres arrays are built from column-wise JS arrays: one query per batch, no per-row round trips. */
 function columnsOf<T extends object>(rows: T[], columns: readonly (keyof T)[]): unknown[][] {
@@ -55,27 +86,29 @@ export class StatementRepository {
   constructor(private readonly db: Db) {}
 
   /**
-   * Insert a batch of statements; a statement already stored (same dataset,
-   * entity, property and value) only has its last_seen and schema refreshed,
-   * which is what makes re-ingest idempotent.
+   * Insert a batch of statements from one source; a statement already stored
+   * (same id: dataset, entity, property, value) only has its last_seen, schema
+   * and source record refreshed, which is what makes re-ingest idempotent.
+   * What is common to the batch travels once, not once per row.
    */
-  async upsert(rows: StatementRow[]): Promise<void> {
+  async upsert(common: BatchProvenance, rows: NewStatement[]): Promise<void> {
     if (rows.length === 0) return;
     await this.db.query(
-      `INSERT INTO statements (${COLUMNS.join(', ')}) ${unnestSelect(COLUMN_TYPES)}
-       ON CONFLICT (dataset, entity_id, prop, value)
+      `INSERT INTO statements (${NEW_COLUMNS.join(', ')}, dataset, agency, marking, first_seen, last_seen)
+       SELECT u.*, $${NEW_COLUMNS.length + 1}, $${NEW_COLUMNS.length + 2}, $${NEW_COLUMNS.length + 3},
+              $${NEW_COLUMNS.length + 4}::timestamptz, $${NEW_COLUMNS.length + 4}::timestamptz
+       FROM unnest(${NEW_COLUMNS.map((_, i) => `$${i + 1}::text[]`).join(', ')}) AS u
+       ON CONFLICT (id)
        DO UPDATE SET last_seen = EXCLUDED.last_seen, schema = EXCLUDED.schema, source_record = EXCLUDED.source_record`,
-      columnsOf(rows, COLUMNS),
+      [...columnsOf(rows, NEW_COLUMNS), common.dataset, common.agency, common.marking, common.seenAt],
     );
   }
 
   async deleteValues(dataset: string, keys: Array<{ entity_id: string; prop: string; value: string }>): Promise<void> {
     if (keys.length === 0) return;
-    await this.db.query(
-      `DELETE FROM statements s USING (${unnestSelect(['text', 'text', 'text'])} AS k(entity_id, prop, value))
-       WHERE s.dataset = $4 AND s.entity_id = k.entity_id AND s.prop = k.prop AND s.value = k.value`,
-      [...columnsOf(keys, ['entity_id', 'prop', 'value']), dataset],
-    );
+    await this.db.query('DELETE FROM statements WHERE id = ANY($1::text[])', [
+      keys.map((k) => statementId(dataset, k.entity_id, k.prop, k.value)),
+    ]);
   }
 
   async deleteEntity(dataset: string, entityId: string): Promise<void> {

@@ -15,9 +15,12 @@ CREATE TABLE datasets (
   updated_at      timestamptz NOT NULL DEFAULT now()
 );
 
--- One row per value: the FtM statement model. The key makes re-ingest
--- idempotent: the same value from the same dataset only moves last_seen.
+-- One row per value: the FtM statement model. The id is a hash of
+-- (dataset, entity, property, value): re-ingesting the same value from the same
+-- dataset only moves last_seen. (A hash, because values such as notes can be
+-- longer than a btree key may be.)
 CREATE TABLE statements (
+  id            text PRIMARY KEY,
   dataset       text NOT NULL REFERENCES datasets(name),
   entity_id     text NOT NULL,
   prop          text NOT NULL,
@@ -30,8 +33,7 @@ CREATE TABLE statements (
   agency        text NOT NULL,
   marking       text NOT NULL,
   first_seen    timestamptz NOT NULL,
-  last_seen     timestamptz NOT NULL,
-  PRIMARY KEY (dataset, entity_id, prop, value)
+  last_seen     timestamptz NOT NULL
 );
 CREATE INDEX statements_entity ON statements (entity_id);
 CREATE INDEX statements_ref ON statements (value) WHERE prop_type = 'entity';

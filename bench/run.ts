@@ -1,0 +1,118 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { generateFtm } from './generate-ftm.ts';
+
+/**
+ * `npm run bench -- ingest [--entities N]`: time and peak memory to ingest
+ * every shared list and a generated FtM file, on PGlite and on PostgreSQL,
+ * each next to its baseline measured in the same run: the same inputs read
+ * and validated with no database (the floor any store can reach).
+ */
+const HERE = dirname(fileURLToPath(import.meta.url));
+const LISTS = resolve(HERE, '..', '..', 'shared', 'data', 'lists');
+const PG_URL = process.env.SEXTANT_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+const args = process.argv.slice(2);
+const suite = args[0] ?? 'ingest';
+if (suite !== 'ingest') {
+  process.stderr.write(`unknown benchmark ${suite}; available: ingest\n`);
+  process.exit(2);
+}
+const entitiesArg = args.indexOf('--entities');
+const ENTITIES = entitiesArg >= 0 ? Number(args[entitiesArg + 1]) : 1_000_000;
+
+interface Measure {
+  mode: string;
+  target: string;
+  seconds: number;
+  maxRssMB: number;
+  records: number;
+  statements: number;
+}
+
+function measure(mode: string, target: string, paths: string[]): Measure {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(HERE, 'ingest-worker.ts'), mode, target, ...paths], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+    env: { ...process.env, SEXTANT_LOG_LEVEL: 'silent' },
+  });
+  if (r.status !== 0) throw new Error(`bench worker failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as Measure;
+}
+
+async function freshDb(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `sextant_bench_${process.pid}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(PG_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: PG_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+function row(label: string, m: Measure, base?: Measure): string {
+  const rate = Math.round(m.records / m.seconds);
+  const vs = base ? `  ${(m.seconds / base.seconds).toFixed(2)}x the baseline time` : '';
+  return `${label.padEnd(34)} ${m.seconds.toFixed(2).padStart(8)} s ${m.maxRssMB.toFixed(0).padStart(6)} MB peak  ${String(m.records).padStart(8)} records ${String(m.statements).padStart(9)} statements  ${String(rate).padStart(7)} rec/s${vs}`;
+}
+
+const listPaths = (await readdir(LISTS)).sort().map((d) => join(LISTS, d));
+const tmp = await mkdtemp(join(tmpdir(), 'sextant-bench-'));
+const ftm = join(tmp, `generated-${ENTITIES}.ftm.json`);
+process.stdout.write(`generating ${ENTITIES} FtM entities …\n`);
+await generateFtm(ftm, ENTITIES);
+
+const pgAvailable = await (async () => {
+  const c = new pg.Client({ connectionString: PG_URL });
+  try {
+    await c.connect();
+    await c.end();
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+const lines: string[] = [];
+const listsBase = measure('parse', 'none', listPaths);
+lines.push(row('all shared lists: baseline (no db)', listsBase));
+lines.push(row('all shared lists: PGlite', measure('store', 'pglite', listPaths), listsBase));
+if (pgAvailable) {
+  const db = await freshDb();
+  try {
+    lines.push(row('all shared lists: PostgreSQL', measure('store', db.url, listPaths), listsBase));
+  } finally {
+    await db.drop();
+  }
+}
+const ftmBase = measure('parse', 'none', [ftm]);
+lines.push(row(`${ENTITIES} FtM entities: baseline`, ftmBase));
+lines.push(row(`${ENTITIES} FtM entities: PGlite`, measure('store', 'pglite', [ftm]), ftmBase));
+if (pgAvailable) {
+  const db = await freshDb();
+  try {
+    lines.push(row(`${ENTITIES} FtM entities: PostgreSQL`, measure('store', db.url, [ftm]), ftmBase));
+  } finally {
+    await db.drop();
+  }
+} else {
+  lines.push(`PostgreSQL at ${PG_URL} not reachable: its rows are missing`);
+}
+process.stdout.write(lines.join('\n') + '\n');
+process.stdout.write('targets: all shared lists < 10 s on PGlite; peak memory < 600 MB on the 1M-entity file\n');
+await rm(tmp, { recursive: true, force: true });
+if (!existsSync(LISTS)) process.exit(1);
