@@ -104,7 +104,7 @@ export async function runListsUpdate(ctx: Ctx, opts: { only?: string[]; json?: b
       }
       try {
         const summary = await ingest(store, {
-          path: download.dir,
+          path: download.path,
           format: source.format,
           dataset: source.dataset,
           agency: ctx.config.defaultAgency,

@@ -40,6 +40,8 @@ export function buildProgram(): Command {
     .option('--database-url <url>', 'PostgreSQL server instead of the embedded store (env DATABASE_URL)')
     .option('--config <file>', 'JSON config file (env SEXTANT_CONFIG; default ./sextant.config.json if present)')
     .showHelpAfterError()
+    // Before the subcommands are added, so that they inherit it: usage errors exit 2, not 1.
+    .exitOverride()
     .addHelpText(
       'after',
       '\nExit codes: 0 ok, 1 error, 2 usage, 3 partial (some records rejected; see the quarantine file).',
@@ -56,9 +58,15 @@ export function buildProgram(): Command {
     .option('--json', 'one JSON object per input on stdout')
     .action(async (paths: string[], opts, cmd: Command) => runIngest(context(cmd), paths, opts));
 
+  // `lists` alone (or with --json) shows the lists: a hidden default subcommand, so
+  // that `--json` after `lists diff` belongs to diff and not to lists.
   const lists = program
     .command('lists')
     .description('show each list: authority, version, designated entities, added/removed since the previous version')
+    .addHelpText('after', '\nWith no subcommand: the lists. Options: --json (JSON array on stdout).');
+  lists
+    .command('show', { isDefault: true, hidden: true })
+    .description('show each list')
     .option('--json', 'JSON array on stdout')
     .action(async (opts, cmd: Command) => runLists(context(cmd), opts));
   lists
@@ -123,7 +131,6 @@ export function buildProgram(): Command {
 
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
-  program.exitOverride();
   program.configureOutput({ outputError: (str, write) => write(str) });
   process.exitCode = undefined;
   try {

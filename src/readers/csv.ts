@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { parse, type CsvError } from 'csv-parse';
+import { Utf8LineCheck } from './utf8.ts';
 
 /**
  * Streaming CSV/TSV reading shared by every CSV-based reader. Yields each row
@@ -30,7 +31,6 @@ export interface CsvOptions {
   trim?: boolean;
 }
 
-const REPLACEMENT_CHAR = '\uFFFD';
 
 export async function* readCsv(path: string, options: CsvOptions = {}): AsyncGenerator<CsvRow | CsvProblem> {
   const problems: CsvProblem[] = [];
@@ -51,8 +51,9 @@ export async function* readCsv(path: string, options: CsvOptions = {}): AsyncGen
   });
   const nulls = new Set(options.nullValues ?? []);
   const source = createReadStream(path);
+  const utf8 = new Utf8LineCheck();
   source.on('error', (err) => parser.destroy(err));
-  source.pipe(parser);
+  source.pipe(utf8).pipe(parser);
   for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
     while (problems.length > 0) yield problems.shift()!;
     const { record, info } = item;
@@ -64,14 +65,20 @@ export async function* readCsv(path: string, options: CsvOptions = {}): AsyncGen
     });
     // info.lines is the line the record ends on; a record spanning lines starts earlier.
     const startLine = info.lines - countNewlines(record);
-    const bad = fields.findIndex((f) => f.includes(REPLACEMENT_CHAR));
-    if (bad >= 0) {
-      yield { kind: 'problem', line: startLine, field: String(bad + 1), reason: 'invalid UTF-8 in field' };
+    if (spansInvalid(utf8.invalidLines, startLine, info.lines)) {
+      const bad = fields.findIndex((f) => f.includes('\uFFFD'));
+      yield { kind: 'problem', line: startLine, ...(bad >= 0 ? { field: String(bad + 1) } : {}), reason: 'invalid UTF-8 in field' };
       continue;
     }
     yield { kind: 'row', line: startLine, fields };
   }
   while (problems.length > 0) yield problems.shift()!;
+}
+
+function spansInvalid(invalid: Set<number>, from: number, to: number): boolean {
+  if (invalid.size === 0) return false;
+  for (let l = from; l <= to; l++) if (invalid.has(l)) return true;
+  return false;
 }
 
 function countNewlines(record: string[]): number {

@@ -11,9 +11,9 @@ const TIMEOUT_MS = 120_000;
 
 /**
  * Fetch the files of one configured list source into a fresh temporary
- * directory, streamed to disk. The caller ingests the directory and removes it.
+ * directory, streamed to disk. The caller ingests `path` and then cleans up.
  */
-export async function downloadList(source: ListSource): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+export async function downloadList(source: ListSource): Promise<{ path: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), `sextant-${source.dataset}-`));
   const cleanup = () => rm(dir, { recursive: true, force: true });
   try {
@@ -34,7 +34,8 @@ export async function downloadList(source: ListSource): Promise<{ dir: string; c
       }
       await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), createWriteStream(join(dir, source.files[i]!)));
     }
-    return { dir, cleanup };
+    // A one-file list is ingested as that file; a set (OFAC's CSVs) as its directory.
+    return { path: source.files.length === 1 ? join(dir, source.files[0]!) : dir, cleanup };
   } catch (err) {
     await cleanup();
     throw err;

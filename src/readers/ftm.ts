@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type { FtmEntity } from '../model/entity.ts';
 import type { Reader, ReaderInput, ReadItem } from './types.ts';
+import { utf8Lines } from './utf8.ts';
 
 /**
  * FollowTheMoney JSON lines (FORMATS.md §1), as OpenSanctions and Aleph publish
@@ -19,12 +19,9 @@ export const ftmReader: Reader = {
   },
   async *read(input: ReaderInput): AsyncGenerator<ReadItem> {
     const file = input.path;
-    const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
-    let line = 0;
-    for await (const text of lines) {
-      line++;
+    for await (const { line, text, valid } of utf8Lines(createReadStream(file))) {
       if (text.trim() === '') continue;
-      if (text.includes('\uFFFD')) {
+      if (!valid) {
         yield { kind: 'reject', file, line, reason: 'invalid UTF-8' };
         continue;
       }

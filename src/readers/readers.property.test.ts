@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { validateEntity } from '../model/validate.ts';
+import { describeInput, READERS } from './index.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'sextant-prop-'));
+let n = 0;
+
+/** Bytes that look a little like each format, so that parsers get past their first checks. */
+const prefixes: Record<string, string> = {
+  ftm: '{"id": "x", "schema": "Person", "properties": {"name": ["a"]}}\n',
+  ofac_sdn: '1,"A",individual,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"DOB 1970."\r\n',
+  ofac_cons: '1,"A",-0- ,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n',
+  un_sc: '<?xml version="1.0"?><CONSOLIDATED_LIST dateGenerated="2026-01-01"><INDIVIDUALS><INDIVIDUAL><DATAID>1</DATAID>',
+  bis_dpl: '"Name"\t"Street_Address"\t"City"\t"State"\t"Country"\t"Postal_Code"\t"Effective_Date"\t"Expiration_Date"\t"Standard_Order"\t"Last_Update"\t"Action"\t"FR_Citation"\n',
+  us_csl: 'source,entity_number,type,programs,name,title,addresses\n',
+};
+
+const fileFor: Record<string, string> = { ofac_sdn: 'sdn.csv', ofac_cons: 'cons_prim.csv' };
+
+for (const reader of READERS) {
+  test(`reader ${reader.format} never throws on arbitrary bytes: it yields entities or rejections`, async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 2000 }), fc.string({ maxLength: 300 }), async (bytes, text) => {
+        const sub = join(dir, String(n++));
+        mkdirSync(sub);
+        const path = join(sub, fileFor[reader.format] ?? 'input.txt');
+        writeFileSync(path, Buffer.concat([Buffer.from(prefixes[reader.format] ?? ''), Buffer.from(text), Buffer.from(bytes)]));
+        const input = await describeInput(path);
+        for await (const item of reader.read(input, { dataset: 'prop' })) {
+          assert.ok(item.kind === 'entity' || item.kind === 'reject');
+          if (item.kind === 'reject') assert.ok(item.reason.length > 0 && item.line >= 0);
+          else validateEntity(item.entity);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+}
+
+test('validateEntity never throws on arbitrary JSON', () => {
+  fc.assert(
+    fc.property(fc.jsonValue(), fc.constantFrom('Person', 'Company', 'Ownership', 'Sanction', 'Vessel', 'Nope'), (props, schema) => {
+      const r = validateEntity({ id: 'x-1', schema, properties: props as Record<string, string[]> });
+      assert.ok(r.ok || r.reason.length > 0);
+      const raw = validateEntity(props as never);
+      assert.ok(raw.ok || raw.reason.length > 0);
+    }),
+    { numRuns: 500 },
+  );
+});
