@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { freshDatabaseUrl, TEST_DATABASE_URL as PG_URL } from '../test/support/stores.ts';
 import { generateFtm } from './generate-ftm.ts';
 
 /**
@@ -15,7 +16,6 @@ import { generateFtm } from './generate-ftm.ts';
  */
 const HERE = dirname(fileURLToPath(import.meta.url));
 const LISTS = resolve(HERE, '..', '..', 'shared', 'data', 'lists');
-const PG_URL = process.env.SEXTANT_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 const args = process.argv.slice(2);
 const suite = args[0] ?? 'ingest';
@@ -43,25 +43,6 @@ function measure(mode: string, target: string, paths: string[]): Measure {
   });
   if (r.status !== 0) throw new Error(`bench worker failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as Measure;
-}
-
-async function freshDb(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `sextant_bench_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(PG_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
 }
 
 function row(label: string, m: Measure, base?: Measure): string {
@@ -92,7 +73,7 @@ const listsBase = measure('parse', 'none', listPaths);
 lines.push(row('all shared lists: baseline (no db)', listsBase));
 lines.push(row('all shared lists: PGlite', measure('store', 'pglite', listPaths), listsBase));
 if (pgAvailable) {
-  const db = await freshDb();
+  const db = await freshDatabaseUrl();
   try {
     lines.push(row('all shared lists: PostgreSQL', measure('store', db.url, listPaths), listsBase));
   } finally {
@@ -103,7 +84,7 @@ const ftmBase = measure('parse', 'none', [ftm]);
 lines.push(row(`${ENTITIES} FtM entities: baseline`, ftmBase));
 lines.push(row(`${ENTITIES} FtM entities: PGlite`, measure('store', 'pglite', [ftm]), ftmBase));
 if (pgAvailable) {
-  const db = await freshDb();
+  const db = await freshDatabaseUrl();
   try {
     lines.push(row(`${ENTITIES} FtM entities: PostgreSQL`, measure('store', db.url, [ftm]), ftmBase));
   } finally {

@@ -9,8 +9,8 @@ import {
   headFirstLine,
   joinParts,
   newSanction,
+  readKeyedTable,
   readTable,
-  RecordKeys,
   standardOrder,
   today,
   usDate,
@@ -73,24 +73,13 @@ function checkRow(file: string, row: TableRow): RejectItem | undefined {
 async function* readDpl(input: ReaderInput, dataset: string): AsyncGenerator<ReadItem> {
   await assertReadable(input);
   const file = input.path;
-  // First pass: which name + date keys are shared, so that ids are distinct.
-  const keys = new RecordKeys();
-  for await (const item of readTable(file, TABLE)) {
-    if (item.kind === 'row' && !checkRow(file, item)) keys.observe(keyLevels(item));
-  }
   const now = today();
-  for await (const item of readTable(file, TABLE)) {
+  for await (const item of readKeyedTable(file, TABLE, checkRow, keyLevels)) {
     if (item.kind === 'reject') {
       yield item;
       continue;
     }
-    const bad = checkRow(file, item);
-    if (bad) {
-      yield bad;
-      continue;
-    }
-    const row = item;
-    const { parts } = keys.key(keyLevels(row), row.line);
+    const { row, key: parts } = item;
     const entity = newEntity(makeId(dataset, ...parts), 'LegalEntity');
     addValues(entity, 'name', collapse(row.get('Name')));
 

@@ -321,6 +321,32 @@ export async function* readTable(
   if (header === undefined) yield { kind: 'reject', file, line: 1, reason: 'empty file: no header row' };
 }
 
+/**
+ * A table without an id column, read in the two passes its keys need: the first
+ * observes every good row's key levels (see RecordKeys), the second yields each
+ * rejection, or each good row with its distinct key parts.
+ */
+export async function* readKeyedTable(
+  file: string,
+  options: CsvOptions & { required: string[] },
+  check: (file: string, row: TableRow) => RejectItem | undefined,
+  levels: (row: TableRow) => string[][],
+): AsyncGenerator<RejectItem | { kind: 'keyed'; row: TableRow; key: string[] }> {
+  const keys = new RecordKeys();
+  for await (const item of readTable(file, options)) {
+    if (item.kind === 'row' && !check(file, item)) keys.observe(levels(item));
+  }
+  for await (const item of readTable(file, options)) {
+    const bad = item.kind === 'reject' ? item : check(file, item);
+    if (bad) {
+      yield bad;
+      continue;
+    }
+    const row = item as TableRow;
+    yield { kind: 'keyed', row, key: keys.key(levels(row), row.line).parts };
+  }
+}
+
 // ---------------------------------------------------------------------------
 // Record keys
 

@@ -12,8 +12,7 @@ import {
   isoDate,
   joinParts,
   newSanction,
-  readTable,
-  RecordKeys,
+  readKeyedTable,
   splitList,
   standardOrder,
   type TableRow,
@@ -87,22 +86,12 @@ function checkRow(file: string, row: TableRow): RejectItem | undefined {
 async function* readCsl(input: ReaderInput, dataset: string): AsyncGenerator<ReadItem> {
   await assertReadable(input);
   const file = input.path;
-  const keys = new RecordKeys();
-  for await (const item of readTable(file, TABLE)) {
-    if (item.kind === 'row' && !checkRow(file, item)) keys.observe(keyLevels(item));
-  }
-  for await (const item of readTable(file, TABLE)) {
+  for await (const item of readKeyedTable(file, TABLE, checkRow, keyLevels)) {
     if (item.kind === 'reject') {
       yield item;
       continue;
     }
-    const bad = checkRow(file, item);
-    if (bad) {
-      yield bad;
-      continue;
-    }
-    const row = item;
-    const { parts } = keys.key(keyLevels(row), row.line);
+    const { row, key: parts } = item;
     const type = collapse(row.get('type'));
     const schema = SCHEMA_BY_TYPE[type.toLowerCase()] ?? 'LegalEntity';
     const entity = newEntity(makeId(dataset, ...parts), schema);

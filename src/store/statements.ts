@@ -7,17 +7,8 @@ export function statementId(dataset: string, entityId: string, prop: string, val
 }
 
 /** One stored statement: a value with its provenance and marking. */
-export interface StatementRow {
-  id: string;
+export interface StatementRow extends NewStatement {
   dataset: string;
-  entity_id: string;
-  prop: string;
-  value: string;
-  schema: string;
-  prop_type: string;
-  original: string | null;
-  match: string | null;
-  source_record: string | null;
   agency: string;
   marking: string;
   first_seen: string;
