@@ -30,6 +30,7 @@ interface Measure {
   mode: string;
   target: string;
   seconds: number;
+  openSeconds: number;
   maxRssMB: number;
   records: number;
   statements: number;
@@ -47,7 +48,7 @@ function measure(mode: string, target: string, paths: string[]): Measure {
 
 function row(label: string, m: Measure, base?: Measure): string {
   const rate = Math.round(m.records / m.seconds);
-  const vs = base ? `  ${(m.seconds / base.seconds).toFixed(2)}x the baseline time` : '';
+  const vs = base ? `  ${(m.seconds / base.seconds).toFixed(2)}x the baseline time (+${m.openSeconds.toFixed(2)} s to create the store)` : '';
   return `${label.padEnd(34)} ${m.seconds.toFixed(2).padStart(8)} s ${m.maxRssMB.toFixed(0).padStart(6)} MB peak  ${String(m.records).padStart(8)} records ${String(m.statements).padStart(9)} statements  ${String(rate).padStart(7)} rec/s${vs}`;
 }
 

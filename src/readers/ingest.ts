@@ -79,15 +79,24 @@ export async function ingest(store: Store, opts: IngestOptions): Promise<IngestS
   let staged: StagedEntity[] = [];
   let refs: StagedRef[] = [];
   let extras: Array<{ dataset: string; entity_id: string; extras: string }> = [];
+  // One batch is written while the reader prepares the next: with a PostgreSQL
+  // server the two run in parallel. At most one write is in flight.
+  let inFlight: Promise<void> = Promise.resolve();
   const flush = async (): Promise<void> => {
-    await store.statements.upsert(provenance, dedupe(statements));
-    await store.statements.upsertExtras(extras);
-    await store.lists.stageEntities(runId, staged);
-    await store.lists.stageRefs(runId, refs);
+    const batch = { statements: dedupe(statements), staged, refs, extras };
     statements = [];
     staged = [];
     refs = [];
     extras = [];
+    await inFlight;
+    inFlight = (async () => {
+      await store.statements.upsert(provenance, batch.statements);
+      await store.statements.upsertExtras(batch.extras);
+      await store.lists.stageEntities(runId, batch.staged);
+      await store.lists.stageRefs(runId, batch.refs);
+    })();
+    // A failed write must surface at the next flush, not as an unhandled rejection.
+    inFlight.catch(() => undefined);
   };
 
   let currentRecord: string | null = null;
@@ -150,6 +159,7 @@ export async function ingest(store: Store, opts: IngestOptions): Promise<IngestS
   }
   closeRecord();
   await flush();
+  await inFlight;
 
   counts.rejected += await refuseDanglingReferences(store, runId, dataset, quarantine, counts);
   const version = await recordVersion(store, {
