@@ -402,6 +402,8 @@ export async function* readOfacSet(
     addValues(sanction, 'country', 'us');
     addValues(sanction, 'program', ...splitPrograms(program));
     addValues(sanction, 'authorityId', entNum);
+    // The designation's remarks, as the list gives them (also the entity's notes, whose facts they carry).
+    addValues(sanction, 'reason', remarks);
     addValues(sanction, 'sourceUrl', `https://sanctionssearch.ofac.treas.gov/Details.aspx?id=${entNum}`);
 
     stats.entities++;
