@@ -105,6 +105,7 @@ export async function runListsUpdate(ctx: Ctx, opts: { only?: string[]; json?: b
       try {
         const summary = await ingest(store, {
           path: download.path,
+          source: source.urls.join(' '),
           format: source.format,
           dataset: source.dataset,
           agency: ctx.config.defaultAgency,

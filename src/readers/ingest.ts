@@ -12,6 +12,8 @@ import { Quarantine, type QuarantineEntry } from './quarantine.ts';
 
 export interface IngestOptions {
   path: string;
+  /** What to record as the source (e.g. the download URLs) when `path` is a temporary copy. */
+  source?: string;
   format?: string;
   dataset?: string;
   agency?: string;
@@ -166,7 +168,7 @@ export async function ingest(store: Store, opts: IngestOptions): Promise<IngestS
     runId,
     dataset,
     versionDate: meta?.versionDate ?? null,
-    sourcePath: opts.path,
+    sourcePath: opts.source ?? opts.path,
     now,
     agency,
     marking,
@@ -174,7 +176,7 @@ export async function ingest(store: Store, opts: IngestOptions): Promise<IngestS
   await store.lists.clearStaging(runId);
   await quarantine.close();
   const summary: IngestSummary = {
-    path: opts.path,
+    path: opts.source ?? opts.path,
     format: reader.format,
     dataset,
     records: counts.records,
@@ -197,7 +199,7 @@ export async function ingest(store: Store, opts: IngestOptions): Promise<IngestS
   await store.lists.recordRun({
     id: runId,
     dataset,
-    path: opts.path,
+    path: opts.source ?? opts.path,
     format: reader.format,
     started_at: now,
     records: summary.records,
