@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { EntityService } from '../store/entity-service.ts';
 import type { Store } from '../store/index.ts';
+import { PAGE_FIELDS, pageParams } from './schemas.ts';
 
 const PROVENANCE = {
   type: 'object',
@@ -67,8 +68,7 @@ export function registerEntityRoutes(app: FastifyInstance, store: Store): void {
           properties: {
             q: { type: 'string', minLength: 1, maxLength: 500 },
             schema: { type: 'string', pattern: '^[A-Za-z]+$', maxLength: 64 },
-            limit: { type: 'integer', minimum: 1, maximum: 500, default: 10 },
-            offset: { type: 'integer', minimum: 0, maximum: 100000, default: 0 },
+            ...pageParams(10, 500),
           },
           required: ['q'],
           additionalProperties: false,
@@ -78,9 +78,7 @@ export function registerEntityRoutes(app: FastifyInstance, store: Store): void {
             type: 'object',
             properties: {
               query: { type: 'string' },
-              total: { type: 'integer' },
-              limit: { type: 'integer' },
-              offset: { type: 'integer' },
+              ...PAGE_FIELDS,
               results: {
                 type: 'array',
                 items: {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Store } from '../store/index.ts';
 import { ListService } from '../store/list-service.ts';
 import type { ChangeKind } from '../store/lists.ts';
+import { PAGE_FIELDS, pageParams } from './schemas.ts';
 
 const LIST = {
   type: 'object',
@@ -29,16 +30,13 @@ export function registerListRoutes(app: FastifyInstance, store: Store): void {
         summary: 'the official lists in the store: authority, current version, designations, added/removed since the previous version',
         querystring: {
           type: 'object',
-          properties: {
-            limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
-            offset: { type: 'integer', minimum: 0, default: 0 },
-          },
+          properties: pageParams(100, 1000),
           additionalProperties: false,
         },
         response: {
           200: {
             type: 'object',
-            properties: { total: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' }, lists: { type: 'array', items: LIST } },
+            properties: { ...PAGE_FIELDS, lists: { type: 'array', items: LIST } },
           },
         },
       },
@@ -61,8 +59,7 @@ export function registerListRoutes(app: FastifyInstance, store: Store): void {
           properties: {
             version: { type: 'integer', minimum: 1 },
             kind: { type: 'string', enum: ['added', 'removed', 'changed'] },
-            limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
-            offset: { type: 'integer', minimum: 0, default: 0 },
+            ...pageParams(100, 1000),
           },
           additionalProperties: false,
         },
@@ -79,9 +76,7 @@ export function registerListRoutes(app: FastifyInstance, store: Store): void {
                 type: 'object',
                 properties: { designations: { type: 'integer' }, added: { type: 'integer' }, removed: { type: 'integer' }, changed: { type: 'integer' } },
               },
-              total: { type: 'integer' },
-              limit: { type: 'integer' },
-              offset: { type: 'integer' },
+              ...PAGE_FIELDS,
               changes: {
                 type: 'array',
                 items: {
