@@ -461,9 +461,3 @@ export function schemaNames(): string[] {
 export function isA(schema: string, ancestor: string): boolean {
   return SCHEMATA.get(schema)?.ancestors.has(ancestor) ?? false;
 }
-
-/** Properties that hold references to other entities, per schema. */
-export function entityProperties(schema: string): PropertySpec[] {
-  const s = SCHEMATA.get(schema);
-  return s ? [...s.properties.values()].filter((p) => p.type === 'entity') : [];
-}

@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises';
 import { isSextantError, SextantError } from '../errors.ts';
 import { addValues, newEntity, type FtmEntity } from '../model/entity.ts';
 import { makeId } from '../model/ids.ts';
+import { toPartialDate } from '../model/normalize/dates.ts';
 import { toCountryCode } from '../model/normalize/countries.ts';
 import { getSchema } from '../model/schemata.ts';
 import { readCsv, type CsvOptions } from './csv.ts';
@@ -53,58 +54,21 @@ export function headFirstLine(input: ReaderInput): string {
 // ---------------------------------------------------------------------------
 // Dates
 
-const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-  january: 1, february: 2, march: 3, april: 4, june: 6, july: 7, august: 8, september: 9, october: 10,
-  november: 11, december: 12,
-};
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-function validDay(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  const days = [31, (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  return day <= days[month - 1]!;
-}
-
-function partial(year: number, month?: number, day?: number): string | undefined {
-  if (year < 1000 || year > 2200) return undefined;
-  if (month === undefined) return String(year);
-  if (month < 1 || month > 12) return undefined;
-  if (day === undefined) return `${year}-${pad(month)}`;
-  return validDay(year, month, day) ? `${year}-${pad(month)}-${pad(day)}` : undefined;
-}
-
 /**
- * An ISO 8601 partial date (`1971`, `1971-05`, `1971-05-03`) from ISO-like text,
- * tolerating a time or zone suffix (`2001-01-25-05:00`, `2026-02-27T00:00:09Z`),
- * and from `Nov. 1973`, `August 1961`, `3 May 1971`. Undefined when the text is
- * not one of these or not a real calendar date. Slash dates are ambiguous
- * (US vs. day-first) and are left to `usDate`.
+ * An ISO 8601 partial date from a source's text (ISO-like, with or without a
+ * time or zone suffix; `Nov. 1973`, `3 May 1971`, …), or undefined. The model's
+ * date normaliser decides; slash dates other than YYYY/MM/DD are left to `usDate`.
  */
 export function isoDate(text: string | undefined | null): string | undefined {
   const t = collapse(text);
-  if (t === '') return undefined;
-  const iso = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:(?:T|\s)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/.exec(t);
-  if (iso) {
-    return partial(Number(iso[1]), iso[2] === undefined ? undefined : Number(iso[2]), iso[3] === undefined ? undefined : Number(iso[3]));
-  }
-  const words = /^(?:(\d{1,2})\s+)?([A-Za-z]+)\.?,?\s+(\d{4})$/.exec(t);
-  if (words) {
-    const month = MONTHS[words[2]!.toLowerCase()];
-    if (month === undefined) return undefined;
-    return partial(Number(words[3]), month, words[1] === undefined ? undefined : Number(words[1]));
-  }
-  return undefined;
+  return t === '' ? undefined : toPartialDate(t);
 }
 
 /** A US `MM/DD/YYYY` date as ISO `YYYY-MM-DD`; ISO input passes through `isoDate`. */
 export function usDate(text: string | undefined | null): string | undefined {
   const t = collapse(text);
   const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
-  if (us) return partial(Number(us[3]), Number(us[1]), Number(us[2]));
+  if (us) return toPartialDate(`${us[3]}-${us[1]}-${us[2]}`);
   return isoDate(t);
 }
 

@@ -140,16 +140,6 @@ export class StatementRepository {
     );
   }
 
-  /** Which of `ids` exist in the store at all. */
-  async existing(ids: string[]): Promise<Set<string>> {
-    if (ids.length === 0) return new Set();
-    const rows = await this.db.query<{ entity_id: string }>(
-      'SELECT DISTINCT entity_id FROM statements WHERE entity_id = ANY($1::text[])',
-      [ids],
-    );
-    return new Set(rows.map((r) => r.entity_id));
-  }
-
   /**
    * Names and aliases by full-text and trigram similarity on the folded name.
    * Returns one row per entity (its best name), best first; `total` counts all.
@@ -208,16 +198,6 @@ export class StatementRepository {
     );
   }
 
-  /** Entities carrying an identifier (folded) among `matches`; for cross-list matching. */
-  async byIdentifiers(matches: string[], datasets: string[]): Promise<Array<{ entity_id: string; dataset: string; prop: string; match: string }>> {
-    if (matches.length === 0) return [];
-    return this.db.query(
-      `SELECT entity_id, dataset, prop, match FROM statements
-       WHERE prop_type = 'identifier' AND match = ANY($1::text[]) AND dataset = ANY($2::text[])`,
-      [matches, datasets],
-    );
-  }
-
   /** A Sanction listed again in `version` loses the end date an earlier delisting gave it. */
   async clearDelistingOfRelisted(dataset: string, version: number): Promise<void> {
     await this.db.query(
@@ -226,10 +206,5 @@ export class StatementRepository {
          AND v.dataset = $1 AND v.version = $2 AND v.entity_id = s.entity_id AND v.is_sanction`,
       [dataset, version],
     );
-  }
-
-  async countAll(): Promise<number> {
-    const [row] = await this.db.query<{ n: number }>('SELECT count(*)::int AS n FROM statements');
-    return row?.n ?? 0;
   }
 }

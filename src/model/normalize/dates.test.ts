@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { cleanDate, DATE_PATTERN } from './dates.ts';
+import { cleanDate, DATE_PATTERN, toPartialDate } from './dates.ts';
 
 const value = (raw: string): string | undefined => {
   const r = cleanDate(raw);
@@ -109,4 +109,16 @@ test('dates: never throw, output matches the partial ISO pattern, idempotent', (
     }),
     { numRuns: 5000 },
   );
+});
+
+test('toPartialDate: the date a source wrote, without shifting it to UTC', () => {
+  assert.equal(toPartialDate('2026-02-27T23:30:00-05:00'), '2026-02-27');
+  assert.equal(toPartialDate('2001-01-25-05:00'), '2001-01-25');
+  assert.equal(toPartialDate('2001-1-5'), '2001-01-05');
+  assert.equal(toPartialDate('Nov. 1973'), '1973-11');
+  assert.equal(toPartialDate('3 May 1971'), '1971-05-03');
+  assert.equal(toPartialDate('1962'), '1962');
+  assert.equal(toPartialDate('2021-02-30'), undefined);
+  assert.equal(toPartialDate('30-35 years old'), undefined);
+  assert.equal(toPartialDate(''), undefined);
 });

@@ -109,3 +109,23 @@ export function cleanDate(raw: string): CheckResult {
   if ((m = SLASHED.exec(text))) return build(Number(m[1]), Number(m[2]), Number(m[3]));
   return fail(`${quote(text)} is not a date (expected YYYY, YYYY-MM, YYYY-MM-DD or a datetime)`);
 }
+
+/**
+ * The calendar date a source wrote, as an ISO partial date (`1971`, `1971-05`,
+ * `1971-05-03`), or undefined when it is not one. Readers use it to put dates
+ * into date properties: a datetime or a zone suffix keeps the date as written
+ * (not shifted to UTC), and single-digit months and days are accepted.
+ */
+export function toPartialDate(text: string): string | undefined {
+  const t = singleLine(text);
+  const numeric = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/i.exec(t);
+  if (numeric) {
+    const [, y, m, d] = numeric;
+    return partialOf(cleanDate(d === undefined ? `${y}-${pad(Number(m))}` : `${y}-${pad(Number(m))}-${pad(Number(d))}`));
+  }
+  return partialOf(cleanDate(t));
+}
+
+function partialOf(result: CheckResult): string | undefined {
+  return result.ok && DATE_PATTERN.test(result.value) && !result.value.includes('T') ? result.value : undefined;
+}

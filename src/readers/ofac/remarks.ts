@@ -1,4 +1,5 @@
 import { addValues, type FtmEntity } from '../../model/entity.ts';
+import { toPartialDate } from '../../model/normalize/dates.ts';
 import { toCountryCode } from '../../model/normalize/countries.ts';
 import { getSchema } from '../../model/schemata.ts';
 
@@ -47,45 +48,9 @@ export interface ParseOptions {
 // ---------------------------------------------------------------------------
 // Dates
 
-const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
-};
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-function validDay(year: number, month: number, day: number): boolean {
-  const d = new Date(Date.UTC(year, month - 1, day));
-  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
-}
-
-/** One OFAC date (`01 Jan 1962`, `Jan 1962`, `1962`, `1962-01-05`) to an ISO partial date. */
+/** One OFAC date (`01 Jan 1962`, `Jan 1962`, `1962`, `1962-01-05`): the model's date normaliser decides. */
 function parseSingleDate(text: string): string | undefined {
-  const t = text.trim();
-  let m = /^(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?\s+(\d{4})$/.exec(t);
-  if (m) {
-    const day = Number(m[1]);
-    const month = MONTHS[m[2]!.toLowerCase()];
-    const year = Number(m[3]);
-    if (!month || !validDay(year, month, day)) return undefined;
-    return `${year}-${pad(month)}-${pad(day)}`;
-  }
-  m = /^([A-Za-z]{3})[a-z]*\.?\s+(\d{4})$/.exec(t);
-  if (m) {
-    const month = MONTHS[m[1]!.toLowerCase()];
-    return month ? `${m[2]}-${pad(month)}` : undefined;
-  }
-  if (/^\d{4}$/.test(t)) return t;
-  m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(t);
-  if (m) {
-    const year = Number(m[1]);
-    const month = Number(m[2]);
-    if (month < 1 || month > 12) return undefined;
-    if (m[3] === undefined) return `${m[1]}-${m[2]}`;
-    return validDay(year, month, Number(m[3])) ? t : undefined;
-  }
-  return undefined;
+  return toPartialDate(text.trim());
 }
 
 /**
