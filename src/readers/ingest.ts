@@ -4,6 +4,7 @@ import { SextantError } from '../errors.ts';
 import { DATASET_NAME } from '../model/ids.ts';
 import { getSchema } from '../model/schemata.ts';
 import { validateEntity, type ValidEntity } from '../model/validate.ts';
+import { groupByEntity } from '../store/entity-service.ts';
 import type { Store } from '../store/index.ts';
 import type { StagedEntity, StagedRef, VersionRow } from '../store/lists.ts';
 import { statementId, type NewStatement } from '../store/statements.ts';
@@ -259,15 +260,15 @@ async function refuseDanglingReferences(
   // Targets that do not exist were staged as "designated" by Sanctions: not a designation.
   await store.lists.unstageEntities(runId, [...new Set(dangling.map((r) => r.target))]);
 
-  const affected = [...new Set(dangling.map((r) => r.entity_id))];
-  const remaining = await store.statements.forEntitiesInDataset(dataset, affected);
-  let refused = 0;
-  for (const id of affected) {
-    const rows = remaining.filter((r) => r.entity_id === id);
-    const schema = getSchema(rows[0]?.schema ?? dangling.find((d) => d.entity_id === id)!.schema);
+  const firstRef = new Map<string, StagedRef>();
+  for (const d of dangling) if (!firstRef.has(d.entity_id)) firstRef.set(d.entity_id, d);
+  const remaining = groupByEntity(await store.statements.forEntitiesInDataset(dataset, [...firstRef.keys()]));
+  const refusedIds: string[] = [];
+  for (const [id, ref] of firstRef) {
+    const rows = remaining.get(id) ?? [];
+    const schema = getSchema(rows[0]?.schema ?? ref.schema);
     const missing = schema?.required.filter((p) => !rows.some((r) => r.prop === p)) ?? [];
     if (missing.length === 0) continue;
-    const ref = dangling.find((d) => d.entity_id === id)!;
     quarantine.add({
       file: ref.file,
       line: ref.line,
@@ -275,12 +276,13 @@ async function refuseDanglingReferences(
       reason: `${schema?.name ?? 'entity'} ${id} refused: its ${missing.join(', ')} points at no known entity`,
       ...(ref.record ? { record: ref.record } : {}),
     });
-    await store.statements.deleteEntity(dataset, id);
-    await store.lists.unstageEntities(runId, [id]);
+    refusedIds.push(id);
     counts.entities--;
     counts.statements -= rows.length;
-    refused++;
   }
+  await store.statements.deleteEntities(dataset, refusedIds);
+  await store.lists.unstageEntities(runId, refusedIds);
+  const refused = refusedIds.length;
   return refused;
 }
 

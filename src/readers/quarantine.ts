@@ -16,19 +16,19 @@ export interface QuarantineEntry {
  * file per run, created only when something is rejected.
  */
 export class Quarantine {
+  /** Entries kept in memory for the run summary; the file has them all. */
+  private static readonly KEEP = 50;
   private stream: WriteStream | null = null;
   readonly entries: QuarantineEntry[] = [];
   count = 0;
   readonly path: string;
-  /** Entries kept in memory for the run summary; the file has them all. */
-  private static readonly KEEP = 50;
 
-  constructor(dir: string, runName: string) {
+  constructor(
+    private readonly dir: string,
+    runName: string,
+  ) {
     this.path = join(dir, `${runName}.jsonl`);
-    this.dir = dir;
   }
-
-  private readonly dir: string;
 
   add(entry: QuarantineEntry): void {
     if (!this.stream) {

@@ -102,9 +102,10 @@ export class StatementRepository {
     ]);
   }
 
-  async deleteEntity(dataset: string, entityId: string): Promise<void> {
-    await this.db.query('DELETE FROM statements WHERE dataset = $1 AND entity_id = $2', [dataset, entityId]);
-    await this.db.query('DELETE FROM entity_extras WHERE dataset = $1 AND entity_id = $2', [dataset, entityId]);
+  async deleteEntities(dataset: string, entityIds: string[]): Promise<void> {
+    if (entityIds.length === 0) return;
+    await this.db.query('DELETE FROM statements WHERE dataset = $1 AND entity_id = ANY($2::text[])', [dataset, entityIds]);
+    await this.db.query('DELETE FROM entity_extras WHERE dataset = $1 AND entity_id = ANY($2::text[])', [dataset, entityIds]);
   }
 
   async upsertExtras(rows: Array<{ dataset: string; entity_id: string; extras: string }>): Promise<void> {
