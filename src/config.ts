@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SextantError } from './errors.ts';
+import { AGENCY_ID, DEFAULT_LEVELS, PURPOSE_TAG } from './policy/markings.ts';
 import type { DbTarget } from './store/db.ts';
 
 /**
@@ -29,7 +30,24 @@ export interface Config {
   defaultAgency: string;
   logLevel: string;
   listSources: ListSource[];
+  governance: GovernanceConfig;
 }
+
+/** Community settings the policy module enforces; see docs/GOVERNANCE.md. */
+export interface GovernanceConfig {
+  /** Classification ladder, lowest first. */
+  levels: string[];
+  /** Purposes a viewer may declare for access (header X-Sextant-Purpose, --purpose). */
+  purposes: string[];
+  defaultPurpose: string;
+  /** The agency bootstrapped on a new store (its id is `defaultAgency`). */
+  agency: { id: string; name: string; country: string; sector: string };
+  /** User the CLI acts as when --as is not given: the bootstrapped administrator. */
+  operator: string;
+  auth: { maxFailures: number; lockMinutes: number; sessionHours: number; tokenMaxDays: number; secureCookies: boolean };
+}
+
+export const DEFAULT_PURPOSES = ['sanctions', 'aml', 'customs', 'law_enforcement', 'export_control', 'research', 'oversight'];
 
 export const DEFAULT_DATA_DIR = '.sextant/db';
 
@@ -88,15 +106,18 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
   const db: DbTarget = databaseUrl ? { kind: 'postgres', url: databaseUrl } : { kind: 'pglite', dataDir };
   const quarantineDir = resolve(env.SEXTANT_QUARANTINE ?? str(file, 'quarantine') ?? `${dataDir}-quarantine`);
   const listSources = file.listSources === undefined ? DEFAULT_LIST_SOURCES : parseListSources(file.listSources);
+  const defaultAgency = env.SEXTANT_AGENCY ?? str(file, 'agency') ?? 'local';
+  const governance = parseGovernance(file, defaultAgency, env);
   return {
     db,
     quarantineDir,
     host,
     port,
     bodyLimit: 10 * 1024 * 1024,
-    defaultAgency: env.SEXTANT_AGENCY ?? str(file, 'agency') ?? 'local',
+    defaultAgency,
     logLevel: env.SEXTANT_LOG_LEVEL ?? str(file, 'logLevel') ?? 'info',
     listSources,
+    governance,
   };
 }
 
@@ -153,4 +174,52 @@ function parseListSources(v: unknown): ListSource[] {
     }
     return o as ListSource;
   });
+}
+
+function strList(file: Record<string, unknown>, key: string, pattern: RegExp): string[] | undefined {
+  const v = file[key];
+  if (v === undefined) return undefined;
+  if (!Array.isArray(v) || v.length === 0 || !v.every((x) => typeof x === 'string' && pattern.test(x))) {
+    throw new SextantError('config_invalid', `config setting ${key} must be a non-empty array of strings matching ${pattern}`);
+  }
+  return [...new Set(v as string[])];
+}
+
+function num(file: Record<string, unknown>, key: string, def: number, min: number, max: number): number {
+  const v = file[key] ?? def;
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) {
+    throw new SextantError('config_invalid', `config setting ${key} must be a number from ${min} to ${max}`);
+  }
+  return v;
+}
+
+function parseGovernance(file: Record<string, unknown>, agencyId: string, env: NodeJS.ProcessEnv): GovernanceConfig {
+  if (!AGENCY_ID.test(agencyId)) {
+    throw new SextantError('config_invalid', `agency id "${agencyId}" must be lower-case letters, digits and dashes (2–63 characters)`);
+  }
+  const levels = strList(file, 'classificationLevels', /^[A-Z][A-Z0-9_ ]{0,31}$/) ?? [...DEFAULT_LEVELS];
+  const purposes = strList(file, 'purposes', PURPOSE_TAG) ?? DEFAULT_PURPOSES;
+  const defaultPurpose = str(file, 'defaultPurpose') ?? purposes[0]!;
+  if (!purposes.includes(defaultPurpose)) throw new SextantError('config_invalid', `config setting defaultPurpose must be one of purposes (${purposes.join(', ')})`);
+  const country = (env.SEXTANT_AGENCY_COUNTRY ?? str(file, 'agencyCountry') ?? 'ZZ').toUpperCase();
+  if (!/^[A-Z]{2}$/.test(country)) throw new SextantError('config_invalid', 'config setting agencyCountry must be an ISO 3166 alpha-2 code');
+  return {
+    levels,
+    purposes,
+    defaultPurpose,
+    agency: {
+      id: agencyId,
+      name: str(file, 'agencyName') ?? 'Local agency',
+      country,
+      sector: str(file, 'agencySector') ?? 'sanctions_authority',
+    },
+    operator: env.SEXTANT_OPERATOR ?? str(file, 'operator') ?? 'admin',
+    auth: {
+      maxFailures: num(file, 'loginMaxFailures', 5, 1, 100),
+      lockMinutes: num(file, 'loginLockMinutes', 15, 1, 24 * 60),
+      sessionHours: num(file, 'sessionHours', 8, 0.1, 24 * 30),
+      tokenMaxDays: num(file, 'tokenMaxDays', 365, 1, 3650),
+      secureCookies: file.secureCookies === true || env.SEXTANT_SECURE_COOKIES === '1',
+    },
+  };
 }

@@ -6,6 +6,9 @@
 export type ErrorCode =
   | 'bad_request' // a request or argument is malformed
   | 'validation_failed' // input parsed but violates a rule
+  | 'unauthorized' // no valid credentials
+  | 'forbidden' // authenticated, but the role or token scope does not allow it
+  | 'too_many_requests' // rate limit or lock-out
   | 'not_found'
   | 'conflict'
   | 'unsupported_format'
@@ -19,6 +22,9 @@ export type ErrorCode =
 const HTTP_STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
   validation_failed: 422,
+  unauthorized: 401,
+  forbidden: 403,
+  too_many_requests: 429,
   not_found: 404,
   conflict: 409,
   unsupported_format: 415,

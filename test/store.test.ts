@@ -11,6 +11,7 @@ import { exportEntities } from '../src/store/export.ts';
 import { ListService } from '../src/store/list-service.ts';
 import type { Store } from '../src/store/index.ts';
 import { LISTS } from './support/paths.ts';
+import { operatorScope } from './support/governance.ts';
 import { freshStore, STORE_KINDS, type TestStore } from './support/stores.ts';
 
 const QUARANTINE = await mkdtemp(join(tmpdir(), 'sextant-q-'));
@@ -98,7 +99,7 @@ for (const kind of STORE_KINDS) {
       const csl = await run(s, join(LISTS, 'us_csl_excerpt_2019', 'csl.csv'));
       assert.equal(csl.records, 115);
 
-      const lists = await new ListService(s).summaries();
+      const lists = await new ListService(s).summaries(await operatorScope(s));
       const byName = Object.fromEntries(lists.map((l) => [l.dataset, l]));
       assert.equal(byName.sdn_2021?.designations, 8976);
       assert.equal(byName.un_sc?.authority, 'United Nations Security Council');
@@ -139,10 +140,10 @@ for (const kind of STORE_KINDS) {
       assert.equal(v2.version?.added, added);
       assert.equal(v2.version?.removed, removed);
 
-      const changes = await new ListService(s).changes('ofac_sdn', { kind: 'removed', limit: 5, offset: 0 });
+      const changes = await new ListService(s).changes('ofac_sdn', { kind: 'removed', limit: 5, offset: 0 }, await operatorScope(s));
       assert.equal(changes.total, removed);
       const gone = changes.changes[0]!;
-      const sanction = await new EntityService(s).get(`${gone.id}-sanction`);
+      const sanction = await new EntityService(s).get(`${gone.id}-sanction`, await operatorScope(s));
       assert.ok(sanction.properties.endDate?.length === 1, 'a delisted designation gets an end date');
       assert.ok(sanction.properties.program, 'and keeps its history');
 
@@ -156,7 +157,7 @@ for (const kind of STORE_KINDS) {
       for (const dataset of ['un_sc', 'sdn_2021']) {
         const file = join(dir, `${dataset}.ftm.json`);
         const lines: string[] = [];
-        for await (const e of exportEntities(t.store, dataset)) lines.push(JSON.stringify(e));
+        for await (const e of exportEntities(t.store, dataset, (rows) => rows)) lines.push(JSON.stringify(e));
         await writeFile(file, lines.join('\n') + '\n');
         const other = await freshStore(kind);
         try {
@@ -201,25 +202,26 @@ for (const kind of STORE_KINDS) {
       assert.ok(s.problems.every((p) => p.file === file));
       const quarantined = readFileSync(s.quarantine!, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
       assert.equal(quarantined.length, s.problems.length);
-      const view = await new EntityService(t.store).get('c-1');
+      const view = await new EntityService(t.store).get('c-1', await operatorScope(t.store));
       assert.equal(view.properties.jurisdiction?.[0], 'cy');
       assert.ok(view.related.some((r) => r.id === 'o-2' && r.direction === 'incoming'));
-      await assert.rejects(new EntityService(t.store).get('o-1'), /no entity/);
+      await assert.rejects(new EntityService(t.store).get('o-1', await operatorScope(t.store)), /no entity/);
     });
 
     it('searches names across scripts with pagination', async () => {
       const svc = new EntityService(t.store);
-      const r = await svc.search('BANCO NACIONAL DE CUBA', { limit: 3, offset: 0 });
+      const scope = await operatorScope(t.store);
+      const r = await svc.search('BANCO NACIONAL DE CUBA', { limit: 3, offset: 0 }, scope);
       assert.ok(r.total >= 1);
       assert.match(r.results[0]!.name, /BANCO NACIONAL DE CUBA/i);
-      const people = await svc.search('Ismail Haniya', { schema: 'Person', limit: 5, offset: 0 });
+      const people = await svc.search('Ismail Haniya', { schema: 'Person', limit: 5, offset: 0 }, scope);
       assert.ok(people.results.every((h) => h.schema === 'Person'));
-      const page2 = await svc.search('trading', { limit: 2, offset: 2 });
+      const page2 = await svc.search('trading', { limit: 2, offset: 2 }, scope);
       assert.ok(page2.results.length <= 2);
     });
 
     it('diffs two lists by identifiers and names, with evidence', async () => {
-      const diff = await new ListService(t.store).diff('un_sc', 'sdn_2024');
+      const diff = await new ListService(t.store).diff('un_sc', 'sdn_2024', await operatorScope(t.store));
       assert.equal(diff.onlyInA.length + diff.inBoth.length, 1003);
       assert.ok(diff.inBoth.length > 100, `UN entries also on the SDN list: ${diff.inBoth.length}`);
       assert.ok(diff.inBoth.every((r) => r.counterpart && r.evidence.by !== 'none' && r.evidence.details.length > 0));

@@ -1,15 +1,14 @@
-import type { Config } from '../config.ts';
+import { SextantError } from '../errors.ts';
 import { EntityService } from '../store/entity-service.ts';
 import { exportEntities } from '../store/export.ts';
-import type { Store } from '../store/index.ts';
 import { printJson, printTable } from './output.ts';
-
-type Ctx = { config: Config; open: () => Promise<Store> };
+import { withSession, type CliContext as Ctx } from './session.ts';
 
 export async function runEntity(ctx: Ctx, id: string, opts: { json?: boolean }): Promise<void> {
-  const store = await ctx.open();
-  try {
-    const view = await new EntityService(store).get(id);
+  await withSession(ctx, async ({ store, gov, viewer, scope }) => {
+    const s = await scope();
+    const view = await new EntityService(store).get(id, s);
+    await gov.auditRead(viewer, 'entity.read', { entities: [view.id], marked: s.takeMarkedCount() });
     if (opts.json) return printJson(view);
     process.stdout.write(`${view.caption}  [${view.schema}] ${view.id}\ndatasets: ${view.datasets.join(', ')}\n\n`);
     const rows: string[][] = [];
@@ -21,30 +20,42 @@ export async function runEntity(ctx: Ctx, id: string, opts: { json?: boolean }):
       process.stdout.write('\nrelated:\n');
       printTable(['direction', 'via', 'id', 'schema', 'name'], view.related.map((r) => [r.direction, r.prop, r.id, r.schema, r.caption]));
     }
-  } finally {
-    await store.close();
-  }
+  });
 }
 
 export async function runSearch(ctx: Ctx, query: string, opts: { schema?: string; limit: number; offset: number; json?: boolean }): Promise<void> {
-  const store = await ctx.open();
-  try {
-    const result = await new EntityService(store).search(query, opts);
+  await withSession(ctx, async ({ store, gov, viewer, scope }) => {
+    const result = await new EntityService(store).search(query, opts, await scope());
+    await gov.auditRead(viewer, 'search', { query, entities: result.results.map((r) => r.id) });
     if (opts.json) return printJson(result);
     process.stdout.write(`${result.total} match${result.total === 1 ? '' : 'es'} for "${query}"\n`);
     printTable(['score', 'id', 'schema', 'name', 'datasets'], result.results.map((h) => [h.score.toFixed(2), h.id, h.schema, h.name, h.datasets.join(',')]));
-  } finally {
-    await store.close();
-  }
+  });
 }
 
+/** The viewer's view of the store as FtM JSON lines; audited with every entity that went out. */
 export async function runExport(ctx: Ctx, opts: { dataset?: string }): Promise<void> {
-  const store = await ctx.open();
-  try {
-    for await (const entity of exportEntities(store, opts.dataset ?? null)) {
-      if (!process.stdout.write(JSON.stringify(entity) + '\n')) await new Promise((r) => process.stdout.once('drain', r));
+  await withSession(ctx, async ({ store, gov, viewer, scope }) => {
+    if (!viewer.capabilities.has('data:export')) {
+      throw new SextantError('forbidden', `exporting needs the data:export permission, which ${viewer.username} does not have`, { capability: 'data:export' });
     }
-  } finally {
-    await store.close();
+    const s = await scope();
+    if (opts.dataset !== undefined && !s.seesAny(await store.statements.classes({ dataset: opts.dataset }))) {
+      throw new SextantError('not_found', `no dataset ${opts.dataset}`, { dataset: opts.dataset });
+    }
+    const seen = new Set<string>();
+    const see = (rows: Parameters<typeof s.seeAll>[0]) => {
+      const out = s.seeAll(rows);
+      for (const r of out) seen.add(r.entity_id);
+      return out;
+    };
+    await writeLines(exportEntities(store, opts.dataset ?? null, see));
+    await gov.auditRead(viewer, 'export', { dataset: opts.dataset ?? null, marked: s.takeMarkedCount(), entities: [...seen] });
+  });
+}
+
+export async function writeLines(items: AsyncIterable<unknown>): Promise<void> {
+  for await (const item of items) {
+    if (!process.stdout.write(JSON.stringify(item) + '\n')) await new Promise((r) => process.stdout.once('drain', r));
   }
 }

@@ -1,16 +1,21 @@
 import cliProgress from 'cli-progress';
 import type { Config } from '../config.ts';
+import { SextantError } from '../errors.ts';
+import type { Governance } from '../policy/index.ts';
 import { expandPaths } from '../readers/index.ts';
 import { ingest, type IngestSummary } from '../readers/ingest.ts';
 import { formatEntry } from '../readers/quarantine.ts';
 import type { Store } from '../store/index.ts';
 import { printJsonLine, setPartial } from './output.ts';
+import { withSession, type CliContext } from './session.ts';
 
 interface IngestFlags {
   format?: string;
   dataset?: string;
   agency?: string;
   marking?: string;
+  /** Agreement the data was received under: its retention applies to the dataset. */
+  agreement?: string;
   json?: boolean;
 }
 
@@ -33,11 +38,15 @@ export function summaryJson(s: IngestSummary): Record<string, unknown> {
 
 export async function ingestPaths(
   store: Store,
+  gov: Governance,
   config: Config,
   paths: string[],
   flags: IngestFlags,
   report: (s: IngestSummary) => void,
 ): Promise<IngestSummary[]> {
+  const agencyId = flags.agency ?? config.defaultAgency;
+  const agency = (await gov.identity.listAgencies()).find((a) => a.id === agencyId);
+  if (!agency) throw new SextantError('bad_request', `no agency ${agencyId} on this node (see sextant agency list)`, { field: 'agency' });
   const out: IngestSummary[] = [];
   for (const path of await expandPaths(paths, flags.format)) {
     const bar = process.stderr.isTTY && !flags.json ? new cliProgress.SingleBar({ format: `${path} | {value} records | {duration}s`, hideCursor: true }, cliProgress.Presets.shades_classic) : null;
@@ -47,13 +56,16 @@ export async function ingestPaths(
         path,
         format: flags.format,
         dataset: flags.dataset,
-        agency: flags.agency ?? config.defaultAgency,
+        agency: agency.id,
         marking: flags.marking,
+        agencyDefaultMarking: agency.default_marking,
+        ladder: config.governance.levels,
         quarantineDir: config.quarantineDir,
         onProgress: (n) => bar?.update(n),
       });
       bar?.update(summary.records);
       bar?.stop();
+      if (flags.agreement) await store.lists.setGovernance(summary.dataset, { agreement_id: flags.agreement });
       out.push(summary);
       report(summary);
     } catch (err) {
@@ -77,12 +89,23 @@ export function printSummary(s: IngestSummary): void {
   }
 }
 
-export async function runIngest(ctx: { config: Config; open: () => Promise<Store> }, paths: string[], flags: IngestFlags): Promise<void> {
-  const store = await ctx.open();
-  try {
-    const summaries = await ingestPaths(store, ctx.config, paths, flags, (s) => (flags.json ? printJsonLine(summaryJson(s)) : printSummary(s)));
+export async function runIngest(ctx: CliContext, paths: string[], flags: IngestFlags): Promise<void> {
+  await withSession(ctx, async ({ store, gov, viewer }) => {
+    if (flags.agreement) {
+      // Only an agreement the user's agency is party to (others do not exist for them).
+      const a = await gov.agreements.get(viewer, flags.agreement);
+      if (!a.parties.includes(flags.agency ?? ctx.config.defaultAgency)) {
+        throw new SextantError('bad_request', `agency ${flags.agency ?? ctx.config.defaultAgency} is not party to agreement ${a.id}`, { field: 'agreement' });
+      }
+    }
+    const summaries = await ingestPaths(store, gov, ctx.config, paths, flags, (s) => (flags.json ? printJsonLine(summaryJson(s)) : printSummary(s)));
+    await gov.audit.append({
+      actor: viewer.username,
+      agency: viewer.agencyId,
+      action: 'ingest',
+      purpose: viewer.purpose,
+      details: { runs: summaries.map((s) => ({ path: s.path, dataset: s.dataset, entities: s.entities, statements: s.statements, version: s.version?.version ?? null })) },
+    });
     if (summaries.some((s) => s.rejected > 0 || s.rejectedValues > 0)) setPartial();
-  } finally {
-    await store.close();
-  }
+  });
 }

@@ -1,23 +1,11 @@
-import type { Config } from '../config.ts';
 import { SextantError } from '../errors.ts';
 import { downloadList } from '../readers/download.ts';
 import { ingest } from '../readers/ingest.ts';
-import type { Store } from '../store/index.ts';
 import { ListService, type ListSummary } from '../store/list-service.ts';
 import type { ChangeKind } from '../store/lists.ts';
 import { printSummary, summaryJson } from './ingest.ts';
 import { printJson, printJsonLine, printTable, setPartial } from './output.ts';
-
-type Ctx = { config: Config; open: () => Promise<Store> };
-
-async function withStore<T>(ctx: Ctx, fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await ctx.open();
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
-  }
-}
+import { withGovernance, withSession, type CliContext as Ctx } from './session.ts';
 
 /** `sextant lists --json` keeps exactly these first keys. */
 function listJson(s: ListSummary): Record<string, unknown> {
@@ -36,8 +24,8 @@ function listJson(s: ListSummary): Record<string, unknown> {
 }
 
 export async function runLists(ctx: Ctx, opts: { json?: boolean }): Promise<void> {
-  await withStore(ctx, async (store) => {
-    const rows = await new ListService(store).summaries();
+  await withSession(ctx, async ({ store, scope }) => {
+    const rows = await new ListService(store).summaries(await scope());
     if (opts.json) return printJson(rows.map(listJson));
     if (rows.length === 0) return void process.stdout.write('no lists yet: ingest one with `sextant ingest PATH`\n');
     printTable(
@@ -52,8 +40,8 @@ export async function runListsChanges(
   dataset: string,
   opts: { version?: number; kind?: ChangeKind; limit: number; offset: number; json?: boolean },
 ): Promise<void> {
-  await withStore(ctx, async (store) => {
-    const result = await new ListService(store).changes(dataset, opts);
+  await withSession(ctx, async ({ store, scope }) => {
+    const result = await new ListService(store).changes(dataset, opts, await scope());
     if (opts.json) return printJson(result);
     const s = result.summary;
     process.stdout.write(
@@ -68,8 +56,8 @@ export async function runListsChanges(
 }
 
 export async function runListsDiff(ctx: Ctx, a: string, b: string, opts: { json?: boolean; all?: boolean }): Promise<void> {
-  await withStore(ctx, async (store) => {
-    const diff = await new ListService(store).diff(a, b);
+  await withSession(ctx, async ({ store, scope }) => {
+    const diff = await new ListService(store).diff(a, b, await scope());
     if (opts.json) return printJson(diff);
     process.stdout.write(`${diff.onlyInA.length} designated by ${a} and not by ${b}; ${diff.onlyInB.length} by ${b} and not by ${a}; ${diff.inBoth.length} on both\n`);
     const section = (title: string, rows: typeof diff.onlyInA) => {
@@ -88,7 +76,7 @@ export async function runListsUpdate(ctx: Ctx, opts: { only?: string[]; json?: b
     const unknown = opts.only.filter((d) => !sources.some((s) => s.dataset === d));
     if (unknown.length > 0) throw new SextantError('bad_request', `no configured list source for ${unknown.join(', ')}`, { field: 'only' });
   }
-  await withStore(ctx, async (store) => {
+  await withGovernance(ctx, async (store) => {
     let failed = 0;
     for (const source of sources) {
       let download;

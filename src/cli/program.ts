@@ -1,11 +1,14 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { loadConfig, type Config } from '../config.ts';
+import { loadConfig } from '../config.ts';
 import { EXIT, SextantError } from '../errors.ts';
-import { openStore, type Store } from '../store/index.ts';
+import { CAPABILITIES, ROLES, SECTORS } from '../policy/roles.ts';
+import { openStore } from '../store/index.ts';
 import { runEntity, runExport, runSearch } from './entities.ts';
+import * as g from './governance.ts';
 import { runIngest } from './ingest.ts';
 import { runLists, runListsChanges, runListsDiff, runListsUpdate } from './lists.ts';
 import { runServe } from './serve.ts';
+import type { CliContext } from './session.ts';
 
 /**
  * The `sextant` command line. Commands are thin: they parse, call the same
@@ -16,12 +19,19 @@ export interface GlobalOptions {
   data?: string;
   databaseUrl?: string;
   config?: string;
+  as?: string;
+  purpose?: string;
 }
 
-export function context(cmd: Command): { config: Config; open: () => Promise<Store> } {
-  const g = cmd.optsWithGlobals<GlobalOptions>();
-  const config = loadConfig({ data: g.data, databaseUrl: g.databaseUrl, configFile: g.config });
-  return { config, open: () => openStore(config.db) };
+export function context(cmd: Command): CliContext {
+  const o = cmd.optsWithGlobals<GlobalOptions>();
+  const config = loadConfig({ data: o.data, databaseUrl: o.databaseUrl, configFile: o.config });
+  return {
+    config,
+    as: o.as ?? process.env.SEXTANT_AS ?? config.governance.operator,
+    purpose: o.purpose ?? process.env.SEXTANT_PURPOSE ?? config.governance.defaultPurpose,
+    open: () => openStore(config.db),
+  };
 }
 
 export function positiveInt(name: string, max = Number.MAX_SAFE_INTEGER) {
@@ -39,6 +49,8 @@ export function buildProgram(): Command {
     .option('--data <dir>', 'embedded database directory (env SEXTANT_DATA; default .sextant/db)')
     .option('--database-url <url>', 'PostgreSQL server instead of the embedded store (env DATABASE_URL)')
     .option('--config <file>', 'JSON config file (env SEXTANT_CONFIG; default ./sextant.config.json if present)')
+    .option('--as <user>', 'user of this node the command acts as: their rights apply and the audit log names them (env SEXTANT_AS; default the bootstrapped administrator)')
+    .option('--purpose <purpose>', 'purpose of this access, recorded in the audit log (env SEXTANT_PURPOSE; default from config, "sanctions")')
     .showHelpAfterError()
     // Before the subcommands are added, so that they inherit it: usage errors exit 2, not 1.
     .exitOverride()
@@ -54,7 +66,8 @@ export function buildProgram(): Command {
     .option('--format <format>', 'input format (ftm, ofac_sdn, ofac_cons, un_sc, bis_dpl, us_csl); default: detected')
     .option('--dataset <name>', 'dataset to ingest into; default: the list format, or the file name for FtM')
     .option('--agency <id>', 'agency that holds the data (default from config, else "local")')
-    .option('--marking <marking>', "marking for the statements (default: the dataset's default, TLP:CLEAR)")
+    .option('--marking <marking>', "marking, e.g. 'TLP:AMBER//CONFIDENTIAL//REL TO NL, fiu-be//PURPOSE aml' (default: the dataset's; official lists TLP:CLEAR, other data the agency's default)")
+    .option('--agreement <id>', 'the data was received under this sharing agreement: its retention applies')
     .option('--json', 'one JSON object per input on stdout')
     .action(async (paths: string[], opts, cmd: Command) => runIngest(context(cmd), paths, opts));
 
@@ -113,7 +126,7 @@ export function buildProgram(): Command {
 
   program
     .command('export')
-    .description('write entities as FtM JSON lines on stdout')
+    .description('write the entities you may see as FtM JSON lines on stdout (minimised where agreements say so; audited)')
     .option('--dataset <name>', 'only this dataset (default: everything)')
     .addOption(new Option('--format <format>', 'output format').choices(['ftm']).default('ftm'))
     .action(async (opts, cmd: Command) => runExport(context(cmd), opts));
@@ -126,7 +139,131 @@ export function buildProgram(): Command {
     .option('--host <host>', 'interface to listen on (default 127.0.0.1, env SEXTANT_HOST)')
     .action(async (paths: string[], opts, cmd: Command) => runServe(context(cmd), paths, opts));
 
+  addGovernanceCommands(program);
   return program;
+}
+
+function list(value: string): string[] {
+  return value.split(',').map((v) => v.trim()).filter(Boolean);
+}
+
+function addGovernanceCommands(program: Command): void {
+  const agency = program.command('agency').description('agencies of this node');
+  agency
+    .command('add')
+    .description('add an agency (administrators of the home agency)')
+    .argument('<id>', 'agency id: lower-case letters, digits and dashes, e.g. fiu-nl')
+    .requiredOption('--name <name>', 'full name')
+    .requiredOption('--country <cc>', 'ISO 3166 alpha-2 country')
+    .addOption(new Option('--sector <sector>', 'sector').choices([...SECTORS]).makeOptionMandatory())
+    .option('--default-marking <marking>', 'marking of data it ingests unless told otherwise (default TLP:AMBER)')
+    .option('--json', 'JSON on stdout')
+    .action(async (id: string, opts, cmd: Command) => g.runAgencyAdd(context(cmd), id, opts));
+  agency.command('list').description('list agencies').option('--json', 'JSON on stdout').action(async (opts, cmd: Command) => g.runAgencyList(context(cmd), opts));
+
+  const user = program.command('user').description('users and their roles');
+  user
+    .command('add')
+    .description('add a user; prints a one-time password they must change at first sign-in')
+    .argument('<username>', 'user name')
+    .option('--agency <id>', "agency (default: yours)")
+    .requiredOption('--roles <roles>', `comma-separated: ${ROLES.join(', ')}`, list)
+    .option('--clearance <level>', 'highest classification level they may see (default: the lowest)')
+    .option('--name <name>', 'display name')
+    .option('--json', 'JSON on stdout')
+    .action(async (username: string, opts, cmd: Command) => g.runUserAdd(context(cmd), username, opts));
+  user.command('list').description('list users').option('--agency <id>', 'of this agency').option('--json', 'JSON on stdout').action(async (opts, cmd: Command) => g.runUserList(context(cmd), opts));
+  user
+    .command('update')
+    .description("change a user's roles or clearance, or disable/enable them")
+    .argument('<username>', 'user name')
+    .option('--roles <roles>', `comma-separated: ${ROLES.join(', ')}`, list)
+    .option('--clearance <level>', 'classification level')
+    .option('--disable', 'disable (ends their sessions)')
+    .option('--enable', 'enable again')
+    .option('--json', 'JSON on stdout')
+    .action(async (username: string, opts, cmd: Command) => g.runUserUpdate(context(cmd), username, opts));
+  user
+    .command('reset-password')
+    .description('give a user a new one-time password (ends their sessions, lifts a lock-out)')
+    .argument('<username>', 'user name')
+    .option('--json', 'JSON on stdout')
+    .action(async (username: string, opts, cmd: Command) => g.runUserResetPassword(context(cmd), username, opts));
+
+  const token = program.command('token').description('API tokens for machines: hashed, scoped, expiring, revocable');
+  token
+    .command('create')
+    .description('issue a token (printed once)')
+    .argument('<name>', 'what the token is for')
+    .requiredOption('--scopes <scopes>', `comma-separated: ${CAPABILITIES.join(', ')}`, list)
+    .option('--days <n>', 'days until it expires (default 90)', positiveInt('--days', 3650))
+    .option('--user <username>', "for another user (administrators)")
+    .option('--json', 'JSON on stdout')
+    .action(async (name: string, opts, cmd: Command) => g.runTokenCreate(context(cmd), name, opts));
+  token.command('list').description('list tokens').option('--user <username>', "another user's (administrators)").option('--json', 'JSON on stdout').action(async (opts, cmd: Command) => g.runTokenList(context(cmd), opts));
+  token.command('revoke').description('revoke a token').argument('<id>', 'token id').action(async (id: string, _opts, cmd: Command) => g.runTokenRevoke(context(cmd), id));
+
+  const agreement = program.command('agreement').description('sharing agreements: parties, categories, purposes, ceiling, minimisation, retention, validity, approvals');
+  agreement
+    .command('create')
+    .description('draft an agreement from a JSON file (see docs/GOVERNANCE.md for the fields)')
+    .argument('<file>', 'JSON file')
+    .option('--json', 'JSON on stdout')
+    .action(async (file: string, opts, cmd: Command) => g.runAgreementCreate(context(cmd), file, opts));
+  agreement.command('list').description("agreements your agency is party to").option('--json', 'JSON on stdout').action(async (opts, cmd: Command) => g.runAgreementList(context(cmd), opts));
+  agreement.command('show').description('one agreement as JSON').argument('<id>', 'agreement id').action(async (id: string, _opts, cmd: Command) => g.runAgreementShow(context(cmd), id));
+  agreement.command('approve').description("approve on your agency's behalf").argument('<id>', 'agreement id').option('--json', 'JSON on stdout').action(async (id: string, opts, cmd: Command) => g.runAgreementApprove(context(cmd), id, opts));
+  agreement.command('revoke').description('revoke').argument('<id>', 'agreement id').action(async (id: string, _opts, cmd: Command) => g.runAgreementRevoke(context(cmd), id));
+  agreement
+    .command('hash')
+    .description("keyed hashes of values you hold, to match partners' minimised identifiers")
+    .argument('<id>', 'agreement id')
+    .argument('<value...>', 'values')
+    .addOption(new Option('--type <type>', 'kind of value (decides the normalisation)').choices(['identifier', 'name', 'iban', 'phone', 'email', 'text']).default('identifier'))
+    .action(async (id: string, values: string[], opts, cmd: Command) => g.runAgreementHash(context(cmd), id, values, opts));
+  agreement
+    .command('export')
+    .description("FtM JSON lines of your agency's data that may leave for a partner under the agreement (minimised; audited)")
+    .argument('<id>', 'agreement id')
+    .requiredOption('--to <agency>', 'partner agency')
+    .option('--dataset <name>', 'only this dataset')
+    .action(async (id: string, opts, cmd: Command) => g.runAgreementExport(context(cmd), id, opts));
+
+  const audit = program.command('audit').description('the hash-chained audit log');
+  audit
+    .command('verify')
+    .description('check the hash chain and checkpoints; names the record where it breaks (exit 1 when broken)')
+    .option('--anchor <seq:hash>', 'a head printed by an earlier verify and kept elsewhere')
+    .option('--json', 'JSON on stdout')
+    .action(async (opts, cmd: Command) => g.runAuditVerify(context(cmd), opts));
+  audit
+    .command('log')
+    .description('query the log: who saw an entity (--entity), what left for a partner (--partner), …')
+    .option('--entity <id>', 'records naming this entity')
+    .option('--actor <user>', 'by this user')
+    .option('--action <actions>', 'comma-separated actions, e.g. entity.read,search,share.export')
+    .option('--partner <agency>', 'shares to this partner')
+    .option('--agency <id>', "by this agency's users")
+    .option('--since <iso>', 'from this time')
+    .option('--until <iso>', 'up to this time')
+    .option('--limit <n>', 'records per page', positiveInt('--limit', 10000), 100)
+    .option('--offset <n>', 'records to skip', positiveInt('--offset'), 0)
+    .option('--json', 'JSON on stdout')
+    .action(async (opts, cmd: Command) => g.runAuditLog(context(cmd), opts));
+
+  const retention = program.command('retention').description('retention per dataset and per agreement');
+  retention
+    .command('run')
+    .description('purge data past its retention (audited); --dry-run lists what would go and why')
+    .option('--dry-run', 'only list')
+    .option('--json', 'JSON on stdout')
+    .action(async (opts, cmd: Command) => g.runRetention(context(cmd), opts));
+  retention
+    .command('set')
+    .description('keep a dataset\'s data DAYS after it was last seen ("none": until removed)')
+    .argument('<dataset>', 'dataset')
+    .argument('<days>', 'days, or none')
+    .action(async (dataset: string, days: string, _opts, cmd: Command) => g.runRetentionSet(context(cmd), dataset, days));
 }
 
 export async function main(argv: string[]): Promise<number> {

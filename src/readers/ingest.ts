@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { SextantError } from '../errors.ts';
 import { DATASET_NAME } from '../model/ids.ts';
 import { getSchema } from '../model/schemata.ts';
+import { canonicalMarking, DEFAULT_LEVELS, type Ladder } from '../policy/markings.ts';
 import { validateEntity, type ValidEntity } from '../model/validate.ts';
 import { groupByEntity } from '../store/entity-service.ts';
 import type { Store } from '../store/index.ts';
@@ -20,6 +21,13 @@ export interface IngestOptions {
   agency?: string;
   /** Marking for the statements; default: the dataset's default marking. */
   marking?: string;
+  /**
+   * Default marking of a new dataset that is not an official list (those are
+   * public: TLP:CLEAR): the holding agency's default. Default TLP:AMBER.
+   */
+  agencyDefaultMarking?: string;
+  /** Classification ladder markings are checked against. */
+  ladder?: Ladder;
   /** Where the quarantine file goes. */
   quarantineDir: string;
   /** Called every few thousand records with the count so far. */
@@ -69,9 +77,11 @@ export async function ingest(store: Store, opts: IngestOptions): Promise<IngestS
     authority: meta?.authority ?? null,
     source_url: meta?.sourceUrl ?? null,
     agency: opts.agency ?? 'local',
+    default_marking: reader.isList ? 'TLP:CLEAR' : canonicalMarking(opts.agencyDefaultMarking ?? 'TLP:AMBER', opts.ladder ?? DEFAULT_LEVELS),
   });
   const agency = opts.agency ?? ds.agency;
-  const marking = opts.marking ?? ds.default_marking;
+  // Stored in canonical form: the policy module decides per distinct marking text.
+  const marking = canonicalMarking(opts.marking ?? ds.default_marking, opts.ladder ?? DEFAULT_LEVELS);
   const runId = randomUUID();
   const now = new Date().toISOString();
   const quarantine = new Quarantine(opts.quarantineDir, `${dataset}-${now.replace(/[:.]/g, '-')}`);
@@ -175,6 +185,7 @@ export async function ingest(store: Store, opts: IngestOptions): Promise<IngestS
     marking,
   });
   await store.lists.clearStaging(runId);
+  await store.statements.refreshClasses(dataset);
   await quarantine.close();
   const summary: IngestSummary = {
     path: opts.source ?? opts.path,

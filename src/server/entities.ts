@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import type { Governance } from '../policy/index.ts';
 import { EntityService } from '../store/entity-service.ts';
-import type { Store } from '../store/index.ts';
+import { viewerOf } from './auth.ts';
 import { PAGE_FIELDS, pageParams } from './schemas.ts';
 
 const PROVENANCE = {
@@ -17,14 +18,15 @@ const PROVENANCE = {
   },
 } as const;
 
-export function registerEntityRoutes(app: FastifyInstance, store: Store): void {
-  const entities = new EntityService(store);
+export function registerEntityRoutes(app: FastifyInstance, gov: Governance): void {
+  const entities = new EntityService(gov.store);
 
   app.get<{ Params: { id: string } }>(
     '/entities/:id',
     {
+      config: { capability: 'data:read' },
       schema: {
-        summary: 'an entity assembled from its statements, with the provenance of each value and its related entities',
+        summary: 'an entity assembled from the statements you may see, with the provenance of each value and its related entities; audited',
         params: { type: 'object', properties: { id: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[A-Za-z0-9._:-]+$' } }, required: ['id'] },
         response: {
           200: {
@@ -55,14 +57,21 @@ export function registerEntityRoutes(app: FastifyInstance, store: Store): void {
         },
       },
     },
-    async (request) => entities.get(request.params.id),
+    async (request) => {
+      const viewer = viewerOf(request);
+      const scope = await gov.scope(viewer);
+      const view = await entities.get(request.params.id, scope);
+      await gov.auditRead(viewer, 'entity.read', { entities: [view.id], marked: scope.takeMarkedCount() });
+      return view;
+    },
   );
 
   app.get<{ Querystring: { q: string; schema?: string; limit: number; offset: number } }>(
     '/search',
     {
+      config: { capability: 'data:read' },
       schema: {
-        summary: 'search names and aliases (PostgreSQL full-text and trigram similarity on transliterated, folded names)',
+        summary: 'search the names and aliases you may see (PostgreSQL full-text and trigram similarity on transliterated, folded names)',
         querystring: {
           type: 'object',
           properties: {
@@ -98,6 +107,11 @@ export function registerEntityRoutes(app: FastifyInstance, store: Store): void {
         },
       },
     },
-    async (request) => entities.search(request.query.q, request.query),
+    async (request) => {
+      const viewer = viewerOf(request);
+      const result = await entities.search(request.query.q, request.query, await gov.scope(viewer));
+      await gov.auditRead(viewer, 'search', { query: request.query.q, entities: result.results.map((r) => r.id) });
+      return result;
+    },
   );
 }

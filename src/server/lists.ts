@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import type { Store } from '../store/index.ts';
+import type { Governance } from '../policy/index.ts';
 import { ListService } from '../store/list-service.ts';
+import { viewerOf } from './auth.ts';
 import type { ChangeKind } from '../store/lists.ts';
 import { PAGE_FIELDS, pageParams } from './schemas.ts';
 
@@ -20,12 +21,13 @@ const LIST = {
   },
 } as const;
 
-export function registerListRoutes(app: FastifyInstance, store: Store): void {
-  const lists = new ListService(store);
+export function registerListRoutes(app: FastifyInstance, gov: Governance): void {
+  const lists = new ListService(gov.store);
 
   app.get<{ Querystring: { limit: number; offset: number } }>(
     '/lists',
     {
+      config: { capability: 'data:read' },
       schema: {
         summary: 'the official lists in the store: authority, current version, designations, added/removed since the previous version',
         querystring: {
@@ -42,7 +44,7 @@ export function registerListRoutes(app: FastifyInstance, store: Store): void {
       },
     },
     async (request) => {
-      const all = await lists.summaries();
+      const all = await lists.summaries(await gov.scope(viewerOf(request)));
       const { limit, offset } = request.query;
       return { total: all.length, limit, offset, lists: all.slice(offset, offset + limit) };
     },
@@ -51,6 +53,7 @@ export function registerListRoutes(app: FastifyInstance, store: Store): void {
   app.get<{ Params: { dataset: string }; Querystring: { version?: number; kind?: ChangeKind; limit: number; offset: number } }>(
     '/lists/:dataset/changes',
     {
+      config: { capability: 'data:read' },
       schema: {
         summary: 'designations added, removed or changed in a version of a list against the version before it',
         params: { type: 'object', properties: { dataset: { type: 'string', pattern: '^[a-z][a-z0-9_]{0,63}$' } }, required: ['dataset'] },
@@ -95,6 +98,6 @@ export function registerListRoutes(app: FastifyInstance, store: Store): void {
         },
       },
     },
-    async (request) => lists.changes(request.params.dataset, request.query),
+    async (request) => lists.changes(request.params.dataset, request.query, await gov.scope(viewerOf(request))),
   );
 }

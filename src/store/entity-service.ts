@@ -2,6 +2,7 @@ import { SextantError } from '../errors.ts';
 import type { FtmEntity } from '../model/entity.ts';
 import { foldName } from '../model/normalize/names.ts';
 import { getSchema, isA, schemaNames } from '../model/schemata.ts';
+import type { ReadScope } from '../policy/scope.ts';
 import type { Store } from './index.ts';
 import type { StatementRow } from './statements.ts';
 
@@ -39,12 +40,16 @@ export interface EntityView {
 
 const RELATED_LIMIT = 500;
 
-/** Assembles entities from their statements; search over names. */
+/**
+ * Assembles entities from the statements a viewer may see; search over the
+ * names a viewer may see. An entity none of whose statements the viewer may
+ * see does not exist for them: the answer is the same as for a missing id.
+ */
 export class EntityService {
   constructor(private readonly store: Store) {}
 
-  async get(id: string): Promise<EntityView> {
-    const rows = await this.store.statements.forEntities([id]);
+  async get(id: string, scope: ReadScope): Promise<EntityView> {
+    const rows = scope.seeAll(await this.store.statements.forEntities([id]));
     if (rows.length === 0) throw new SextantError('not_found', `no entity ${id}`, { id });
     const base = assemble(id, rows);
     const provenance: Record<string, ValueProvenance[]> = {};
@@ -61,15 +66,22 @@ export class EntityService {
       if (r.original !== null) p.original = r.original;
       (provenance[r.prop] ??= []).push(p);
     }
-    const related = await this.related(id, rows);
+    const related = await this.related(id, rows, scope);
     return { ...base, provenance, related };
   }
 
-  private async related(id: string, rows: StatementRow[]): Promise<RelatedEntity[]> {
+  private async related(id: string, rows: StatementRow[], scope: ReadScope): Promise<RelatedEntity[]> {
     const outgoing = rows.filter((r) => r.prop_type === 'entity').map((r) => ({ id: r.value, prop: r.prop }));
-    const incoming = await this.store.statements.referencing(id, RELATED_LIMIT);
+    const incomingSeen = new Set<string>();
+    const incoming = scope.seeAll(await this.store.statements.referencing(id, RELATED_LIMIT)).filter((r) => {
+      const key = `${r.entity_id}\u0000${r.prop}`;
+      if (incomingSeen.has(key)) return false;
+      incomingSeen.add(key);
+      return true;
+    });
     const ids = [...new Set([...outgoing.map((o) => o.id), ...incoming.map((i) => i.entity_id)])];
-    const others = groupByEntity(await this.store.statements.forEntities(ids));
+    // Related entities are shown by what the viewer may see of them; one they may see nothing of is left out.
+    const others = groupByEntity(scope.seeAll(await this.store.statements.forEntities(ids)));
     const out: RelatedEntity[] = [];
     for (const o of outgoing) {
       const r = others.get(o.id);
@@ -82,7 +94,7 @@ export class EntityService {
     return out;
   }
 
-  async search(q: string, opts: { schema?: string; limit: number; offset: number }) {
+  async search(q: string, opts: { schema?: string; limit: number; offset: number }, scope: ReadScope) {
     const folded = foldName(q);
     if (folded === '') throw new SextantError('bad_request', 'search needs a query with letters or digits', { field: 'q' });
     let schemata: string[] | null = null;
@@ -90,7 +102,8 @@ export class EntityService {
       if (!getSchema(opts.schema)) throw new SextantError('bad_request', `unknown schema ${opts.schema}`, { field: 'schema' });
       schemata = schemaNames().filter((s) => isA(s, opts.schema!));
     }
-    const { total, hits } = await this.store.statements.searchNames(folded, { schemata, limit: opts.limit, offset: opts.offset });
+    const visible = scope.filter(await this.store.statements.classes({ propType: 'name' }));
+    const { total, hits } = await this.store.statements.searchNames(folded, { schemata, limit: opts.limit, offset: opts.offset, visible });
     return { query: q, total, limit: opts.limit, offset: opts.offset, results: hits };
   }
 }

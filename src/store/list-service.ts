@@ -1,5 +1,6 @@
 import { SextantError } from '../errors.ts';
 import { isA } from '../model/schemata.ts';
+import type { ReadScope } from '../policy/scope.ts';
 import { caption, groupByEntity, pickSchema, toIso as iso } from './entity-service.ts';
 import type { Store } from './index.ts';
 import type { ChangeKind } from './lists.ts';
@@ -63,15 +64,32 @@ const STRONG_IDENTIFIERS = new Set([
   'serialNumber',
 ]);
 
+/**
+ * Lists, their versions and differences, for one viewer. Version counts and
+ * changes describe a whole dataset, so a list is shown only to a viewer who
+ * may see every statement of it as stored; to anyone else it does not exist.
+ */
 export class ListService {
   constructor(private readonly store: Store) {}
 
-  async summaries(): Promise<ListSummary[]> {
-    const [datasets, latest] = await Promise.all([this.store.lists.datasets(), this.store.lists.latestVersions()]);
+  private async visibleDatasets(scope: ReadScope): Promise<Set<string>> {
+    const byDataset = groupBy(await this.store.statements.classes(), (c) => c.dataset);
+    const out = new Set<string>();
+    for (const [name, classes] of byDataset) if (scope.seesAll(classes)) out.add(name);
+    return out;
+  }
+
+  private async requireVisible(dataset: string, scope: ReadScope): Promise<void> {
+    const classes = await this.store.statements.classes({ dataset });
+    if (classes.length === 0 || !scope.seesAll(classes)) throw new SextantError('not_found', `no list ${dataset}`, { dataset });
+  }
+
+  async summaries(scope: ReadScope): Promise<ListSummary[]> {
+    const [datasets, latest, visible] = await Promise.all([this.store.lists.datasets(), this.store.lists.latestVersions(), this.visibleDatasets(scope)]);
     const out: ListSummary[] = [];
     for (const v of latest) {
       const ds = datasets.find((d) => d.name === v.dataset);
-      if (!ds) continue;
+      if (!ds || !visible.has(ds.name)) continue;
       out.push({
         dataset: v.dataset,
         authority: ds.authority,
@@ -89,7 +107,8 @@ export class ListService {
     return out.filter((s) => s.designations > 0 || datasets.find((d) => d.name === s.dataset)?.is_list);
   }
 
-  async changes(dataset: string, opts: { version?: number; kind?: ChangeKind; limit: number; offset: number }) {
+  async changes(dataset: string, opts: { version?: number; kind?: ChangeKind; limit: number; offset: number }, scope: ReadScope) {
+    await this.requireVisible(dataset, scope);
     const versions = await this.store.lists.versions(dataset);
     if (versions.length === 0) throw new SextantError('not_found', `no list ${dataset}`, { dataset });
     const version = opts.version ?? versions[versions.length - 1]!.version;
@@ -101,7 +120,7 @@ export class ListService {
       });
     }
     const { total, rows } = await this.store.lists.changes(dataset, version, { kind: opts.kind, limit: opts.limit, offset: opts.offset });
-    const names = groupByEntity(await this.store.statements.forEntities(rows.map((r) => r.entity_id)));
+    const names = groupByEntity(scope.seeAll(await this.store.statements.forEntities(rows.map((r) => r.entity_id))));
     return {
       dataset,
       version,
@@ -130,8 +149,10 @@ export class ListService {
    * (in any word order) agree and their schemata are compatible. Each row says
    * why it matched or what was compared.
    */
-  async diff(a: string, b: string): Promise<ListDiff> {
-    const [sideA, sideB] = await Promise.all([this.side(a), this.side(b)]);
+  async diff(a: string, b: string, scope: ReadScope): Promise<ListDiff> {
+    await this.requireVisible(a, scope);
+    await this.requireVisible(b, scope);
+    const [sideA, sideB] = await Promise.all([this.side(a, scope), this.side(b, scope)]);
     const matchAB = matchAll(sideA, sideB);
     const matchBA = matchAll(sideB, sideA);
     const onlyInA: DiffRow[] = [];
@@ -145,14 +166,14 @@ export class ListService {
     return { a, b, onlyInA, onlyInB, inBoth };
   }
 
-  private async side(dataset: string): Promise<Subject[]> {
+  private async side(dataset: string, scope: ReadScope): Promise<Subject[]> {
     const ds = await this.store.lists.dataset(dataset);
     if (!ds) throw new SextantError('not_found', `no list ${dataset}`, { dataset });
     const ids = await this.store.lists.designatedIds(dataset);
     const subjects: Subject[] = [];
     for (let i = 0; i < ids.length; i += 2000) {
       const chunk = ids.slice(i, i + 2000);
-      const grouped = groupByEntity(await this.store.statements.forEntities(chunk));
+      const grouped = groupByEntity(scope.seeAll(await this.store.statements.forEntities(chunk)));
       for (const id of chunk) {
         const rows = grouped.get(id);
         if (rows) subjects.push(toSubject(id, rows));
@@ -238,6 +259,12 @@ function row(s: Subject, other: Subject | undefined, evidence: DiffEvidence): Di
   const r: DiffRow = { id: s.id, schema: s.schema, caption: s.caption, evidence };
   if (other) r.counterpart = { id: other.id, schema: other.schema, caption: other.caption };
   return r;
+}
+
+function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const t of items) push(m, key(t), t);
+  return m;
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {

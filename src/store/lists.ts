@@ -9,6 +9,8 @@ export interface DatasetRow {
   source_url: string | null;
   default_marking: string;
   agency: string;
+  retention_days?: number | null;
+  agreement_id?: string | null;
 }
 
 export interface VersionRow {
@@ -81,8 +83,14 @@ export class ListRepository {
 
   async datasets(): Promise<DatasetRow[]> {
     return this.db.query<DatasetRow>(
-      'SELECT name, format, is_list, authority, source_url, default_marking, agency FROM datasets ORDER BY name',
+      'SELECT name, format, is_list, authority, source_url, default_marking, agency, retention_days, agreement_id FROM datasets ORDER BY name',
     );
+  }
+
+  /** Retention in days for a dataset (null: kept until removed), and the agreement its data was received under. */
+  async setGovernance(name: string, patch: { retention_days?: number | null; agreement_id?: string | null }): Promise<void> {
+    if (patch.retention_days !== undefined) await this.db.query('UPDATE datasets SET retention_days = $2, updated_at = now() WHERE name = $1', [name, patch.retention_days]);
+    if (patch.agreement_id !== undefined) await this.db.query('UPDATE datasets SET agreement_id = $2, updated_at = now() WHERE name = $1', [name, patch.agreement_id]);
   }
 
   async dataset(name: string): Promise<DatasetRow | undefined> {

@@ -65,6 +65,33 @@ export function unnestSelect(types: string[]): string {
   return `SELECT * FROM unnest(${types.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})`;
 }
 
+/** What access decisions depend on; see policy/decide.ts. */
+export interface StatementClassRow {
+  dataset: string;
+  agency: string;
+  marking: string;
+  schema: string;
+  prop: string;
+  prop_type: string;
+}
+
+/** Statement classes a viewer may read, column-wise (policy/scope.ts builds it). */
+export interface ClassFilterColumns {
+  datasets: string[];
+  agencies: string[];
+  markings: string[];
+  schemata: string[];
+  props: string[];
+}
+
+const CLASS_FILTER = (first: number, alias: string) =>
+  `(${alias}.dataset, ${alias}.agency, ${alias}.marking, ${alias}.schema, ${alias}.prop) IN
+     (SELECT * FROM unnest($${first}::text[], $${first + 1}::text[], $${first + 2}::text[], $${first + 3}::text[], $${first + 4}::text[]))`;
+
+function filterParams(f: ClassFilterColumns): unknown[] {
+  return [f.datasets, f.agencies, f.markings, f.schemata, f.props];
+}
+
 export interface SearchHit {
   id: string;
   schema: string;
@@ -90,7 +117,8 @@ export class StatementRepository {
               $${NEW_COLUMNS.length + 4}::timestamptz, $${NEW_COLUMNS.length + 4}::timestamptz
        FROM unnest(${NEW_COLUMNS.map((_, i) => `$${i + 1}::text[]`).join(', ')}) AS u
        ON CONFLICT (id)
-       DO UPDATE SET last_seen = EXCLUDED.last_seen, schema = EXCLUDED.schema, source_record = EXCLUDED.source_record`,
+       DO UPDATE SET last_seen = EXCLUDED.last_seen, schema = EXCLUDED.schema, source_record = EXCLUDED.source_record,
+         agency = EXCLUDED.agency, marking = EXCLUDED.marking`,
       [...columnsOf(rows, NEW_COLUMNS), common.dataset, common.agency, common.marking, common.seenAt],
     );
   }
@@ -132,12 +160,40 @@ export class StatementRepository {
     return this.db.query(`SELECT dataset, entity_id, extras FROM entity_extras WHERE entity_id = ANY($1::text[])`, [ids]);
   }
 
-  /** Entities whose reference properties point at `id`, with the property that does. */
-  async referencing(id: string, limit: number): Promise<Array<{ entity_id: string; schema: string; prop: string }>> {
-    return this.db.query(
-      `SELECT DISTINCT entity_id, schema, prop FROM statements
-       WHERE prop_type = 'entity' AND value = $1 ORDER BY entity_id LIMIT $2`,
+  /** Statements whose reference properties point at `id` (the viewer's scope then decides which count). */
+  async referencing(id: string, limit: number): Promise<StatementRow[]> {
+    return this.db.query<StatementRow>(
+      `SELECT ${COLUMNS.join(', ')} FROM statements
+       WHERE prop_type = 'entity' AND value = $1 ORDER BY entity_id, dataset LIMIT $2`,
       [id, limit],
+    );
+  }
+
+  /** Record the classes of a dataset's statements after a write (stale extra classes are harmless: they only widen what is decided on). */
+  async refreshClasses(dataset: string): Promise<void> {
+    await this.db.query(
+      `INSERT INTO statement_classes (dataset, agency, marking, schema, prop, prop_type)
+       SELECT DISTINCT dataset, agency, marking, schema, prop, prop_type FROM statements WHERE dataset = $1
+       ON CONFLICT DO NOTHING`,
+      [dataset],
+    );
+  }
+
+  /** Drop the classes of a dataset no statement has any more (after a purge). */
+  async pruneClasses(dataset: string): Promise<void> {
+    await this.db.query(
+      `DELETE FROM statement_classes c WHERE c.dataset = $1 AND NOT EXISTS (
+         SELECT 1 FROM statements s WHERE s.dataset = c.dataset AND s.agency = c.agency AND s.marking = c.marking
+           AND s.schema = c.schema AND s.prop = c.prop)`,
+      [dataset],
+    );
+  }
+
+  async classes(opts: { propType?: string; dataset?: string } = {}): Promise<StatementClassRow[]> {
+    return this.db.query<StatementClassRow>(
+      `SELECT dataset, agency, marking, schema, prop, prop_type FROM statement_classes
+       WHERE ($1::text IS NULL OR prop_type = $1) AND ($2::text IS NULL OR dataset = $2)`,
+      [opts.propType ?? null, opts.dataset ?? null],
     );
   }
 
@@ -147,9 +203,9 @@ export class StatementRepository {
    */
   async searchNames(
     folded: string,
-    opts: { schemata: string[] | null; limit: number; offset: number },
+    opts: { schemata: string[] | null; limit: number; offset: number; visible: ClassFilterColumns },
   ): Promise<{ total: number; hits: SearchHit[] }> {
-    const params: unknown[] = [folded, opts.schemata, opts.limit, opts.offset];
+    const params: unknown[] = [folded, opts.schemata, opts.limit, opts.offset, ...filterParams(opts.visible)];
     const rows = await this.db.query<SearchHit & { total: number }>(
       `WITH q AS (SELECT $1::text AS q, plainto_tsquery('simple', $1::text) AS tsq),
        hits AS (
@@ -160,6 +216,7 @@ export class StatementRepository {
          WHERE s.prop_type = 'name'
            AND (s.match % q.q OR to_tsvector('simple', s.match) @@ q.tsq)
            AND ($2::text[] IS NULL OR s.schema = ANY($2::text[]))
+           AND ${CLASS_FILTER(5, 's')}
        ),
        best AS (
          SELECT DISTINCT ON (entity_id) entity_id, schema, value, score FROM hits ORDER BY entity_id, score DESC, value
@@ -197,6 +254,31 @@ export class StatementRepository {
        ORDER BY entity_id, prop, value, dataset`,
       [dataset, ids],
     );
+  }
+
+  /** Statements and entities of a dataset that a retention rule would purge (seen last, or first, before the cutoff). */
+  async retentionCount(dataset: string, column: 'last_seen' | 'first_seen', cutoff: string): Promise<{ statements: number; entities: number }> {
+    const col = column === 'first_seen' ? 'first_seen' : 'last_seen';
+    const rows = await this.db.query<{ statements: number; entities: number }>(
+      `SELECT count(*)::int AS statements, count(DISTINCT entity_id)::int AS entities FROM statements WHERE dataset = $1 AND ${col} < $2::timestamptz`,
+      [dataset, cutoff],
+    );
+    return rows[0]!;
+  }
+
+  /** Purge them; extras of entities left without statements in the dataset go too. */
+  async purge(dataset: string, column: 'last_seen' | 'first_seen', cutoff: string): Promise<number> {
+    const col = column === 'first_seen' ? 'first_seen' : 'last_seen';
+    const rows = await this.db.query<{ n: number }>(
+      `WITH gone AS (DELETE FROM statements WHERE dataset = $1 AND ${col} < $2::timestamptz RETURNING 1) SELECT count(*)::int AS n FROM gone`,
+      [dataset, cutoff],
+    );
+    await this.db.query(
+      `DELETE FROM entity_extras x WHERE x.dataset = $1 AND NOT EXISTS (SELECT 1 FROM statements s WHERE s.dataset = x.dataset AND s.entity_id = x.entity_id)`,
+      [dataset],
+    );
+    await this.pruneClasses(dataset);
+    return rows[0]!.n;
   }
 
   /** A Sanction listed again in `version` loses the end date an earlier delisting gave it. */

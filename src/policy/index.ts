@@ -1,0 +1,49 @@
+import type { GovernanceConfig } from '../config.ts';
+import type { Store } from '../store/index.ts';
+import { AgreementService } from './agreement-service.ts';
+import { AuditLog } from './audit.ts';
+import { Policy } from './decide.ts';
+import { IdentityService } from './identity.ts';
+import { RetentionService } from './retention.ts';
+import { ReadScope } from './scope.ts';
+import type { Viewer } from './viewer.ts';
+
+/**
+ * The governance services of one store: identity, agreements, the policy
+ * decision point, audit and retention. The server and the CLI build one of
+ * these and pass every read through `scope(viewer)`.
+ */
+export class Governance {
+  readonly audit: AuditLog;
+  readonly identity: IdentityService;
+  readonly agreements: AgreementService;
+  readonly retention: RetentionService;
+
+  constructor(
+    readonly store: Store,
+    readonly config: GovernanceConfig,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.audit = new AuditLog(store.db);
+    this.identity = new IdentityService(store.db, this.audit, config, now);
+    this.agreements = new AgreementService(store.db, this.audit, config, async () => new Set((await this.identity.listAgencies()).map((a) => a.id)), now);
+    this.retention = new RetentionService(store, this.audit, () => this.agreements.allForPolicy(), now);
+  }
+
+  /** The decision point with the current agencies and agreements. */
+  async policy(): Promise<Policy> {
+    const [countries, agreements] = await Promise.all([this.identity.agencyCountries(), this.agreements.allForPolicy()]);
+    return new Policy({ ladder: this.config.levels, agencyCountry: countries, agreements, today: this.now().toISOString().slice(0, 10) });
+  }
+
+  async scope(viewer: Viewer): Promise<ReadScope> {
+    return new ReadScope(viewer, await this.policy());
+  }
+
+  /** Record a read: who, for what purpose, which entities, how many marked values were shown. */
+  async auditRead(viewer: Viewer, action: string, details: Record<string, unknown>): Promise<void> {
+    await this.audit.append({ actor: viewer.username, agency: viewer.agencyId, action, purpose: viewer.purpose, details });
+  }
+}
+
+export type { Viewer } from './viewer.ts';
