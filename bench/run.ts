@@ -13,14 +13,30 @@ import { generateFtm } from './generate-ftm.ts';
  * every shared list and a generated FtM file, on PGlite and on PostgreSQL,
  * each next to its baseline measured in the same run: the same inputs read
  * and validated with no database (the floor any store can reach).
+ * `npm run bench -- policy [...]`: entity assembly with and without the
+ * policy module, in the same run (bench/policy.ts).
  */
 const HERE = dirname(fileURLToPath(import.meta.url));
 const LISTS = resolve(HERE, '..', '..', 'shared', 'data', 'lists');
 
 const args = process.argv.slice(2);
 const suite = args[0] ?? 'ingest';
+const USAGE = `usage: npm run bench -- ingest [--entities N]
+         ingest time and peak memory, PGlite and PostgreSQL, against a no-database baseline (default 1000000 entities)
+       npm run bench -- policy [--entities N] [--rounds N] [--page N] [--sample N] [--database-url URL] [--verbose]
+         entity assembly with policy against the same without, target overhead < 30% (default 10000 entities,
+         5 rounds, pages of 500, 500 one-by-one reads; PGlite unless --database-url or DATABASE_URL names an empty database)
+`;
+if (suite === 'help' || suite === '--help' || suite === '-h') {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
+if (suite === 'policy') {
+  const { runPolicyBench } = await import('./policy.ts');
+  process.exit(await runPolicyBench(args.slice(1)));
+}
 if (suite !== 'ingest') {
-  process.stderr.write(`unknown benchmark ${suite}; available: ingest\n`);
+  process.stderr.write(`unknown benchmark ${suite}; available: ingest, policy\n${USAGE}`);
   process.exit(2);
 }
 const entitiesArg = args.indexOf('--entities');
