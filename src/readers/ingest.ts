@@ -87,6 +87,9 @@ export async function ingest(store: Store, opts: IngestOptions): Promise<IngestS
   const quarantine = new Quarantine(opts.quarantineDir, `${dataset}-${now.replace(/[:.]/g, '-')}`);
 
   const counts = { records: 0, rejected: 0, entities: 0, statements: 0, rejectedValues: 0 };
+  // The (schema, property) pairs written: with the run's dataset, agency and
+  // marking they are the statement classes the policy module decides on.
+  const classes = new Set<string>(['Sanction\u0000endDate\u0000date']);
   let statements: NewStatement[] = [];
   const provenance = { dataset, agency, marking, seenAt: now };
   let staged: StagedEntity[] = [];
@@ -147,6 +150,7 @@ export async function ingest(store: Store, opts: IngestOptions): Promise<IngestS
     const hash = contentHash(entity);
     staged.push({ entity_id: entity.id, content_hash: hash, designated: false, is_sanction: entity.schema === 'Sanction' });
     for (const v of entity.values) {
+      classes.add(`${entity.schema}\u0000${v.prop}\u0000${v.type}`);
       statements.push({
         id: statementId(dataset, entity.id, v.prop, v.value),
         entity_id: entity.id,
@@ -185,7 +189,12 @@ export async function ingest(store: Store, opts: IngestOptions): Promise<IngestS
     marking,
   });
   await store.lists.clearStaging(runId);
-  await store.statements.refreshClasses(dataset);
+  await store.statements.addClasses(
+    [...classes].map((c) => {
+      const [schema, prop, prop_type] = c.split('\u0000') as [string, string, string];
+      return { dataset, agency, marking, schema, prop, prop_type };
+    }),
+  );
   await quarantine.close();
   const summary: IngestSummary = {
     path: opts.source ?? opts.path,

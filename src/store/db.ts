@@ -93,6 +93,9 @@ pg.types.setTypeParser(1700, (v) => Number(v));
 export async function openDb(target: DbTarget): Promise<Db> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: 4 });
+    // An idle connection the server ends (restart, admin termination) must not
+    // crash the process: the pool drops it and the next query opens another.
+    pool.on('error', () => undefined);
     try {
       await pool.query('SELECT 1');
     } catch (err) {

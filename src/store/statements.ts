@@ -169,13 +169,18 @@ export class StatementRepository {
     );
   }
 
-  /** Record the classes of a dataset's statements after a write (stale extra classes are harmless: they only widen what is decided on). */
-  async refreshClasses(dataset: string): Promise<void> {
+  /**
+   * Record the classes a write produced. A class recorded that no statement has
+   * is harmless (search and counts filter by allowed classes; a hidden extra
+   * class only makes a list look partly hidden, which fails closed).
+   */
+  async addClasses(rows: StatementClassRow[]): Promise<void> {
+    if (rows.length === 0) return;
     await this.db.query(
       `INSERT INTO statement_classes (dataset, agency, marking, schema, prop, prop_type)
-       SELECT DISTINCT dataset, agency, marking, schema, prop, prop_type FROM statements WHERE dataset = $1
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
        ON CONFLICT DO NOTHING`,
-      [dataset],
+      columnsOf(rows, ['dataset', 'agency', 'marking', 'schema', 'prop', 'prop_type']),
     );
   }
 

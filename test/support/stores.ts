@@ -56,6 +56,13 @@ export async function freshDatabaseUrl(): Promise<{ url: string; drop: () => Pro
     drop: async () => {
       const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
       await c.connect();
+      // pg's Pool.end() resolves before its connections are gone: wait for them,
+      // so that FORCE does not terminate a connection that is still closing.
+      for (let i = 0; i < 50; i++) {
+        const [row] = (await c.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name])).rows;
+        if (row!.n === 0) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
     },
