@@ -41,48 +41,13 @@ async function disableTrigger(db: Db): Promise<void> {
   await db.exec('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update');
 }
 
-/**
- * Like freshStore, but on PostgreSQL the database is dropped only once its
- * connections are gone: pg's Pool.end() resolves before the sockets close, and
- * DROP DATABASE ... WITH (FORCE) on a connection still closing makes pg raise
- * "terminating connection due to administrator command" as an uncaught error.
- */
-async function freshSettledStore(kind: StoreKind): Promise<TestStore> {
-  if (kind === 'pglite') return freshStore(kind);
-  const { url, drop } = await freshDatabaseUrl();
-  const store = await openStore({ kind: 'postgres', url });
-  return {
-    store,
-    location: { kind, url },
-    dispose: async () => {
-      await store.close();
-      await connectionsGone(new URL(url).pathname.slice(1));
-      await drop();
-    },
-  };
-}
-
-async function connectionsGone(database: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await admin.connect();
-  try {
-    for (let i = 0; i < 250; i++) {
-      const { rows } = await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [database]);
-      if (rows[0]!.n === 0) return;
-      await sleep(20);
-    }
-  } finally {
-    await admin.end();
-  }
-}
-
 for (const kind of STORE_KINDS) {
   describe(`audit log on ${kind}`, () => {
     const opened: TestStore[] = [];
     /** A new store; the one before it is closed (tests run one after the other), so only one is open at a time. */
     async function freshTestStore(): Promise<TestStore> {
       await Promise.all(opened.splice(0).map((t) => t.dispose()));
-      const t = await freshSettledStore(kind);
+      const t = await freshStore(kind);
       opened.push(t);
       return t;
     }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { SextantError } from '../errors.ts';
 import type { Db } from '../store/db.ts';
-import { AuditRepository, type AuditRow } from './audit-repository.ts';
+import { AuditRepository, type AuditFilter, type AuditRow } from './audit-repository.ts';
 
 /**
  * The tamper-evident audit log. Records are numbered 1, 2, 3, ... and chained:
@@ -63,22 +63,8 @@ export interface AuditVerification {
   omittedBreaks: number;
 }
 
-export interface AuditQuery {
-  /** details.entities (array of ids) contains it, or details.entity equals it. */
-  entity?: string;
-  actor?: string;
-  /** One action or any of several. */
-  action?: string | string[];
-  /** details.partner equals it. */
-  partner?: string;
-  agency?: string;
-  /** Records at or after this instant (anything Date parses; ISO recommended). */
-  since?: string;
-  /** Records before this instant (exclusive). */
-  until?: string;
-  limit: number;
-  offset: number;
-}
+/** Filters of an audit query (see AuditFilter): entity, actor, action(s), partner, agency, since, until, limit, offset. */
+export type AuditQuery = AuditFilter;
 
 export const GENESIS_HASH = '0'.repeat(64);
 

@@ -2,10 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { Governance } from '../policy/index.ts';
 import { CAPABILITIES, ROLES, SECTORS } from '../policy/roles.ts';
 import { viewerOf } from './auth.ts';
+import { ERROR_RESPONSES } from './schemas.ts';
 import { AGENCY, ID_PARAM, TOKEN, USER } from './shapes.ts';
 
 const USERNAME_PARAM = { type: 'object', properties: { username: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[a-z0-9][a-z0-9._-]*$' } }, required: ['username'] } as const;
-const ERR = { 400: { $ref: 'Error#' }, 403: { $ref: 'Error#' }, 404: { $ref: 'Error#' }, 409: { $ref: 'Error#' } } as const;
 
 /** Agencies, users and API tokens. */
 export function registerAdminRoutes(app: FastifyInstance, gov: Governance): void {
@@ -34,7 +34,7 @@ export function registerAdminRoutes(app: FastifyInstance, gov: Governance): void
           required: ['id', 'name', 'country', 'sector'],
           additionalProperties: false,
         },
-        response: { 201: AGENCY, ...ERR },
+        response: { 201: AGENCY, ...ERROR_RESPONSES },
       },
     },
     async (request, reply) => reply.status(201).send(await gov.identity.createAgency(viewerOf(request), request.body)),
@@ -48,7 +48,7 @@ export function registerAdminRoutes(app: FastifyInstance, gov: Governance): void
         summary: 'users (of your agency; administrators of the home agency may name any agency)',
         tags: ['admin'],
         querystring: { type: 'object', properties: { agency: { type: 'string', maxLength: 63 } }, additionalProperties: false },
-        response: { 200: { type: 'object', properties: { users: { type: 'array', items: USER } } }, ...ERR },
+        response: { 200: { type: 'object', properties: { users: { type: 'array', items: USER } } }, ...ERROR_RESPONSES },
       },
     },
     async (request) => ({ users: await gov.identity.listUsers(viewerOf(request), request.query.agency) }),
@@ -73,7 +73,7 @@ export function registerAdminRoutes(app: FastifyInstance, gov: Governance): void
           required: ['username', 'roles'],
           additionalProperties: false,
         },
-        response: { 201: { type: 'object', properties: { user: USER, oneTimePassword: { type: 'string', nullable: true } } }, ...ERR },
+        response: { 201: { type: 'object', properties: { user: USER, oneTimePassword: { type: 'string', nullable: true } } }, ...ERROR_RESPONSES },
       },
     },
     async (request, reply) => reply.status(201).send(await gov.identity.createUser(viewerOf(request), request.body)),
@@ -97,7 +97,7 @@ export function registerAdminRoutes(app: FastifyInstance, gov: Governance): void
           },
           additionalProperties: false,
         },
-        response: { 200: USER, ...ERR },
+        response: { 200: USER, ...ERROR_RESPONSES },
       },
     },
     async (request) => gov.identity.updateUser(viewerOf(request), request.params.username, request.body),
@@ -111,7 +111,7 @@ export function registerAdminRoutes(app: FastifyInstance, gov: Governance): void
         summary: "reset a user's password to a one-time password (their sessions end, their lock-out is lifted)",
         tags: ['admin'],
         params: USERNAME_PARAM,
-        response: { 200: { type: 'object', properties: { oneTimePassword: { type: 'string' } } }, ...ERR },
+        response: { 200: { type: 'object', properties: { oneTimePassword: { type: 'string' } } }, ...ERROR_RESPONSES },
       },
     },
     async (request) => gov.identity.changePassword(viewerOf(request), request.params.username, {}),
@@ -124,7 +124,7 @@ export function registerAdminRoutes(app: FastifyInstance, gov: Governance): void
         summary: "your API tokens (administrators: another user's)",
         tags: ['admin'],
         querystring: { type: 'object', properties: { username: { type: 'string', maxLength: 64 } }, additionalProperties: false },
-        response: { 200: { type: 'object', properties: { tokens: { type: 'array', items: TOKEN } } }, ...ERR },
+        response: { 200: { type: 'object', properties: { tokens: { type: 'array', items: TOKEN } } }, ...ERROR_RESPONSES },
       },
     },
     async (request) => ({ tokens: await gov.identity.listTokens(viewerOf(request), request.query.username) }),
@@ -147,7 +147,7 @@ export function registerAdminRoutes(app: FastifyInstance, gov: Governance): void
           required: ['name', 'scopes'],
           additionalProperties: false,
         },
-        response: { 201: { type: 'object', properties: { token: { type: 'string' }, info: TOKEN } }, ...ERR },
+        response: { 201: { type: 'object', properties: { token: { type: 'string' }, info: TOKEN } }, ...ERROR_RESPONSES },
       },
     },
     async (request, reply) => reply.status(201).send(await gov.identity.createToken(viewerOf(request), request.body)),
@@ -156,7 +156,7 @@ export function registerAdminRoutes(app: FastifyInstance, gov: Governance): void
   app.delete<{ Params: { id: string } }>(
     '/tokens/:id',
     {
-      schema: { summary: 'revoke an API token', tags: ['admin'], params: ID_PARAM, response: { 200: { type: 'object', properties: { ok: { type: 'boolean' } } }, ...ERR } },
+      schema: { summary: 'revoke an API token', tags: ['admin'], params: ID_PARAM, response: { 200: { type: 'object', properties: { ok: { type: 'boolean' } } }, ...ERROR_RESPONSES } },
     },
     async (request) => {
       await gov.identity.revokeToken(viewerOf(request), request.params.id);

@@ -6,15 +6,15 @@ import type { Governance } from '../policy/index.ts';
 import { prepareRelease } from '../policy/release.ts';
 import { exportEntities } from '../store/export.ts';
 import { viewerOf } from './auth.ts';
+import { ERROR_RESPONSES } from './schemas.ts';
 import { AGREEMENT, AGREEMENT_INPUT, ID_PARAM } from './shapes.ts';
 
-const ERR = { 400: { $ref: 'Error#' }, 403: { $ref: 'Error#' }, 404: { $ref: 'Error#' }, 409: { $ref: 'Error#' } } as const;
 
 /** Sharing agreements, and the export of data to a partner under one. */
 export function registerAgreementRoutes(app: FastifyInstance, gov: Governance): void {
   app.get(
     '/agreements',
-    { schema: { summary: "the agreements your agency is party to (auditors: all)", tags: ['agreements'], response: { 200: { type: 'object', properties: { agreements: { type: 'array', items: AGREEMENT } } }, ...ERR } } },
+    { schema: { summary: "the agreements your agency is party to (auditors: all)", tags: ['agreements'], response: { 200: { type: 'object', properties: { agreements: { type: 'array', items: AGREEMENT } } }, ...ERROR_RESPONSES } } },
     async (request) => ({ agreements: await gov.agreements.list(viewerOf(request)) }),
   );
 
@@ -22,26 +22,26 @@ export function registerAgreementRoutes(app: FastifyInstance, gov: Governance): 
     '/agreements',
     {
       config: { capability: 'agreements:manage' },
-      schema: { summary: 'draft an agreement; each party\'s data flows only after that party approves it', tags: ['agreements'], body: AGREEMENT_INPUT, response: { 201: AGREEMENT, ...ERR } },
+      schema: { summary: 'draft an agreement; each party\'s data flows only after that party approves it', tags: ['agreements'], body: AGREEMENT_INPUT, response: { 201: AGREEMENT, ...ERROR_RESPONSES } },
     },
     async (request, reply) => reply.status(201).send(await gov.agreements.create(viewerOf(request), request.body)),
   );
 
   app.get<{ Params: { id: string } }>(
     '/agreements/:id',
-    { schema: { summary: 'one agreement', tags: ['agreements'], params: ID_PARAM, response: { 200: AGREEMENT, ...ERR } } },
+    { schema: { summary: 'one agreement', tags: ['agreements'], params: ID_PARAM, response: { 200: AGREEMENT, ...ERROR_RESPONSES } } },
     async (request) => gov.agreements.get(viewerOf(request), request.params.id),
   );
 
   app.post<{ Params: { id: string } }>(
     '/agreements/:id/approve',
-    { config: { capability: 'agreements:approve' }, schema: { summary: "approve on your agency's behalf", tags: ['agreements'], params: ID_PARAM, response: { 200: AGREEMENT, ...ERR } } },
+    { config: { capability: 'agreements:approve' }, schema: { summary: "approve on your agency's behalf", tags: ['agreements'], params: ID_PARAM, response: { 200: AGREEMENT, ...ERROR_RESPONSES } } },
     async (request) => gov.agreements.approve(viewerOf(request), request.params.id),
   );
 
   app.post<{ Params: { id: string } }>(
     '/agreements/:id/revoke',
-    { config: { capability: 'agreements:manage' }, schema: { summary: 'revoke: nothing flows under it any more', tags: ['agreements'], params: ID_PARAM, response: { 200: AGREEMENT, ...ERR } } },
+    { config: { capability: 'agreements:manage' }, schema: { summary: 'revoke: nothing flows under it any more', tags: ['agreements'], params: ID_PARAM, response: { 200: AGREEMENT, ...ERROR_RESPONSES } } },
     async (request) => gov.agreements.revoke(viewerOf(request), request.params.id),
   );
 
@@ -53,7 +53,7 @@ export function registerAgreementRoutes(app: FastifyInstance, gov: Governance): 
         summary: "the agreement's hash key, with which parties compute the keyed hashes of identifiers they hold",
         tags: ['agreements'],
         params: ID_PARAM,
-        response: { 200: { type: 'object', properties: { key: { type: 'string' }, algorithm: { type: 'string' } } }, ...ERR },
+        response: { 200: { type: 'object', properties: { key: { type: 'string' }, algorithm: { type: 'string' } } }, ...ERROR_RESPONSES },
       },
     },
     async (request) => ({ key: await gov.agreements.hashKey(viewerOf(request), request.params.id), algorithm: 'HMAC-SHA-256 over the normalised value, base64url' }),
@@ -73,7 +73,7 @@ export function registerAgreementRoutes(app: FastifyInstance, gov: Governance): 
           required: ['partner'],
           additionalProperties: false,
         },
-        response: { ...ERR },
+        response: { ...ERROR_RESPONSES },
       },
     },
     async (request, reply) => {

@@ -4,9 +4,8 @@ import { SextantError } from '../errors.ts';
 import type { Governance } from '../policy/index.ts';
 import { exportEntities } from '../store/export.ts';
 import { viewerOf } from './auth.ts';
-import { pageParams, PAGE_FIELDS } from './schemas.ts';
+import { ERROR_RESPONSES, pageParams, PAGE_FIELDS } from './schemas.ts';
 
-const ERR = { 400: { $ref: 'Error#' }, 403: { $ref: 'Error#' }, 404: { $ref: 'Error#' } } as const;
 const RECORD = {
   type: 'object',
   properties: {
@@ -57,7 +56,7 @@ export function registerAuditRoutes(app: FastifyInstance, gov: Governance): void
           },
           additionalProperties: false,
         },
-        response: { 200: { type: 'object', properties: { ...PAGE_FIELDS, records: { type: 'array', items: RECORD } } }, ...ERR },
+        response: { 200: { type: 'object', properties: { ...PAGE_FIELDS, records: { type: 'array', items: RECORD } } }, ...ERROR_RESPONSES },
       },
     },
     async (request) => {
@@ -76,7 +75,7 @@ export function registerAuditRoutes(app: FastifyInstance, gov: Governance): void
         summary: 'verify the hash chain and its checkpoints (and an externally kept anchor seq:hash); names where it breaks',
         tags: ['audit'],
         querystring: { type: 'object', properties: { anchor: { type: 'string', pattern: '^[0-9]+:[0-9a-f]{64}$' } }, additionalProperties: false },
-        response: { 200: { type: 'object', additionalProperties: true }, ...ERR },
+        response: { 200: { type: 'object', additionalProperties: true }, ...ERROR_RESPONSES },
       },
     },
     async (request) => {
@@ -89,7 +88,7 @@ export function registerAuditRoutes(app: FastifyInstance, gov: Governance): void
     '/retention',
     {
       config: { capability: 'retention:run' },
-      schema: { summary: 'what a retention run would purge now, and why (a dry run)', tags: ['retention'], response: { 200: { type: 'object', properties: { items: { type: 'array', items: RETENTION_ITEM } } }, ...ERR } },
+      schema: { summary: 'what a retention run would purge now, and why (a dry run)', tags: ['retention'], response: { 200: { type: 'object', properties: { items: { type: 'array', items: RETENTION_ITEM } } }, ...ERROR_RESPONSES } },
     },
     async (request) => ({ items: await gov.retention.plan(viewerOf(request)) }),
   );
@@ -98,7 +97,7 @@ export function registerAuditRoutes(app: FastifyInstance, gov: Governance): void
     '/retention/run',
     {
       config: { capability: 'retention:run' },
-      schema: { summary: 'purge what retention rules no longer allow keeping; audited', tags: ['retention'], response: { 200: { type: 'object', properties: { items: { type: 'array', items: RETENTION_ITEM } } }, ...ERR } },
+      schema: { summary: 'purge what retention rules no longer allow keeping; audited', tags: ['retention'], response: { 200: { type: 'object', properties: { items: { type: 'array', items: RETENTION_ITEM } } }, ...ERROR_RESPONSES } },
     },
     async (request) => ({ items: await gov.retention.run(viewerOf(request)) }),
   );
@@ -111,7 +110,7 @@ export function registerAuditRoutes(app: FastifyInstance, gov: Governance): void
         summary: 'FtM JSON lines of the entities you may see (minimised where agreements say so); audited',
         tags: ['entities'],
         querystring: { type: 'object', properties: { dataset: { type: 'string', pattern: '^[a-z][a-z0-9_]{0,63}$' } }, additionalProperties: false },
-        response: { ...ERR },
+        response: { ...ERROR_RESPONSES },
       },
     },
     async (request, reply) => {
