@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { SextantError } from '../errors.ts';
 import { foldName } from '../model/normalize/names.ts';
 import { getSchema, isA } from '../model/schemata.ts';
-import { AGENCY_ID, levelRank, PURPOSE_TAG, TLP_COLOURS, type Ladder, type Tlp } from './markings.ts';
+import { AGENCY_ID, PURPOSE_TAG, TLP_COLOURS, type Ladder, type Tlp } from './markings.ts';
 
 /**
  * Sharing agreements as data: which parties share which categories of data,
@@ -66,6 +66,13 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATASET = /^[a-z][a-z0-9_]{0,63}$/;
 const PROPERTY = /^[a-zA-Z][a-zA-Z0-9]{0,63}$/;
 
+/** A real calendar day written YYYY-MM-DD (2025-02-30 is not). */
+function isDay(v: unknown): v is string {
+  if (typeof v !== 'string' || !DATE.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
+
 function bad(field: string, message: string): SextantError {
   return new SextantError('bad_request', message, { field });
 }
@@ -101,9 +108,9 @@ export function validateAgreement(input: AgreementInput, ladder: Ladder, purpose
   const retention = input.retentionDays ?? null;
   if (retention !== null && (!Number.isInteger(retention) || retention < 1 || retention > 36500)) throw bad('retentionDays', 'retentionDays is a whole number of days from 1 to 36500');
   const validFrom = input.validFrom ?? new Date().toISOString().slice(0, 10);
-  if (!DATE.test(validFrom) || Number.isNaN(Date.parse(validFrom))) throw bad('validFrom', 'validFrom is a date YYYY-MM-DD');
+  if (!isDay(validFrom)) throw bad('validFrom', 'validFrom is a date YYYY-MM-DD');
   const validUntil = input.validUntil ?? null;
-  if (validUntil !== null && (!DATE.test(validUntil) || Number.isNaN(Date.parse(validUntil)) || validUntil < validFrom)) {
+  if (validUntil !== null && (!isDay(validUntil) || validUntil < validFrom)) {
     throw bad('validUntil', 'validUntil is a date YYYY-MM-DD not before validFrom');
   }
   return {
@@ -135,13 +142,23 @@ export function coversCategory(a: Agreement, c: { dataset: string; schema: strin
   );
 }
 
+/** Whether a marking stays under the agreement's ceiling; a level the ladder no longer has fails closed. */
 export function withinCeiling(a: Agreement, tlp: Tlp, level: string, ladder: Ladder): boolean {
-  return TLP_COLOURS.indexOf(tlp) <= TLP_COLOURS.indexOf(a.maxTlp) && levelRank(level, ladder) <= levelRank(a.maxLevel, ladder);
+  const max = ladder.indexOf(a.maxLevel);
+  const at = ladder.indexOf(level);
+  return TLP_COLOURS.indexOf(tlp) <= TLP_COLOURS.indexOf(a.maxTlp) && max >= 0 && at >= 0 && at <= max;
 }
 
-/** The minimisation applying to a property of a schema: the strictest matching rule, or none. */
+/**
+ * The minimisation applying to a property of a schema: the strictest matching
+ * rule, or none. Mask shows part of a value (its shape, a year, the last
+ * characters); a keyed hash shows none of it, only lets a key holder match it;
+ * drop withholds it.
+ */
+export const MINIMISATION_ORDER: readonly MinimisationAction[] = ['mask', 'hash', 'drop'];
+
 export function minimisationFor(a: Agreement, schema: string, prop: string): MinimisationAction | null {
-  const order: MinimisationAction[] = ['mask', 'hash', 'drop'];
+  const order = MINIMISATION_ORDER;
   let out: MinimisationAction | null = null;
   for (const r of a.minimisation) {
     if (r.property !== prop || (r.schema !== undefined && !isA(schema, r.schema))) continue;
@@ -165,7 +182,11 @@ export function maskValue(value: string, propType: string): string {
   }
   return value
     .split(/(\s+)/)
-    .map((w) => (/^\s+$/.test(w) || w === '' ? w : w[0] + MASK.repeat(Math.max(w.length - 1, 2))))
+    .map((w) => {
+      if (/^\s+$/.test(w) || w === '') return w;
+      const chars = Array.from(w); // code points, so that a character outside the BMP stays whole
+      return chars[0] + MASK.repeat(Math.max(chars.length - 1, 2));
+    })
     .join('');
 }
 

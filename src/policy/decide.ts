@@ -4,6 +4,7 @@ import {
   isInForce,
   keyedHash,
   maskValue,
+  MINIMISATION_ORDER,
   minimisationFor,
   withinCeiling,
   type AgreementWithKey,
@@ -48,9 +49,9 @@ export interface StatementClass {
 
 const DENY: Access = { allow: false };
 const OPEN: Access = { allow: true, transform: null };
-const TRANSFORM_ORDER: Array<Transform | null> = [null, 'hash', 'mask'];
+/** Lower is more access: clear, then masked, then hashed (the order of MINIMISATION_ORDER), then nothing. */
+const TRANSFORM_ORDER: Array<Transform | null> = [null, ...(MINIMISATION_ORDER.filter((a) => a !== 'drop') as Transform[])];
 
-/** Lower is more access: clear, then hashed, then masked, then nothing. */
 function rank(a: Access): number {
   return a.allow ? TRANSFORM_ORDER.indexOf(a.transform) : TRANSFORM_ORDER.length;
 }

@@ -34,7 +34,8 @@ export interface Marking {
   purposes: string[] | null;
 }
 
-export const AGENCY_ID = /^[a-z][a-z0-9-]{1,62}$/;
+/** Agency ids have at least three characters, so that a two-letter token is always a country (any case). */
+export const AGENCY_ID = /^[a-z][a-z0-9-]{2,62}$/;
 export const PURPOSE_TAG = /^[a-z][a-z0-9_]{0,62}$/;
 const COUNTRY = /^[A-Z]{2}$/;
 
@@ -80,13 +81,21 @@ export function parseMarking(text: string, ladder: Ladder = DEFAULT_LEVELS): Mar
       m.relTo =
         body.toUpperCase() === 'NONE'
           ? []
-          : list(body, text, 'REL TO', (t) => (isCountryToken(t) ? countries.isValid(t) : AGENCY_ID.test(t)));
+          : list(
+              // A two-letter token is a country in any case ("nl" = NL); agency ids are longer.
+              body.split(/[\s,]+/).map((t) => (/^[A-Za-z]{2}$/.test(t) ? t.toUpperCase() : t)).join(' '),
+              text,
+              'REL TO',
+              (t) => (isCountryToken(t) ? countries.isValid(t) : AGENCY_ID.test(t)),
+            );
     } else if (upper.startsWith('ORCON')) {
       kind = 'ORCON';
       m.orcon = list(part.slice(5), text, 'ORCON', (t) => AGENCY_ID.test(t));
     } else if (upper.startsWith('PURPOSE')) {
       kind = 'PURPOSE';
-      m.purposes = list(part.slice(7), text, 'PURPOSE', (t) => PURPOSE_TAG.test(t));
+      const body = part.slice(7).trim();
+      // PURPOSE NONE: no purpose is permitted (disjoint purposes combined).
+      m.purposes = body.toUpperCase() === 'NONE' ? [] : list(body, text, 'PURPOSE', (t) => PURPOSE_TAG.test(t));
     } else if (ladder.includes(upper)) {
       kind = 'level';
       m.level = upper;
@@ -105,7 +114,7 @@ export function formatMarking(m: Marking, ladder: Ladder = DEFAULT_LEVELS): stri
   if (m.level !== ladder[0]) parts.push(m.level);
   if (m.relTo !== null) parts.push(`REL TO ${m.relTo.length === 0 ? 'NONE' : [...m.relTo].sort().join(', ')}`);
   if (m.orcon.length > 0) parts.push(`ORCON ${[...m.orcon].sort().join(', ')}`);
-  if (m.purposes !== null) parts.push(`PURPOSE ${[...m.purposes].sort().join(', ')}`);
+  if (m.purposes !== null) parts.push(`PURPOSE ${m.purposes.length === 0 ? 'NONE' : [...m.purposes].sort().join(', ')}`);
   return parts.join('//');
 }
 
@@ -162,9 +171,18 @@ function intersectRelTo(a: string[] | null, b: string[] | null, countryOf: Agenc
   return [...out].sort();
 }
 
-/** Whether `a` allows no more than `b` on every axis (a at least as restrictive as b). */
-export function isAtLeastAsRestrictive(a: Marking, b: Marking, ladder: Ladder = DEFAULT_LEVELS): boolean {
+/**
+ * Whether `a` allows no more than `b` on every axis (a at least as restrictive
+ * as b). Releasability: every token `a` releases to is released by `b`, itself
+ * or (for an agency) through its country.
+ */
+export function isAtLeastAsRestrictive(a: Marking, b: Marking, ladder: Ladder = DEFAULT_LEVELS, countryOf: AgencyCountry = () => undefined): boolean {
   if (tlpRank(a.tlp) < tlpRank(b.tlp)) return false;
+  if (b.relTo !== null) {
+    if (a.relTo === null) return false;
+    const covered = (t: string) => b.relTo!.includes(t) || (!isCountryToken(t) && b.relTo!.includes(countryOf(t) ?? '\u0000'));
+    if (!a.relTo.every(covered)) return false;
+  }
   if (levelRank(a.level, ladder) < levelRank(b.level, ladder)) return false;
   if (!b.orcon.every((o) => a.orcon.includes(o))) return false;
   if (b.purposes !== null && (a.purposes === null || !a.purposes.every((p) => b.purposes!.includes(p)))) return false;
