@@ -461,3 +461,14 @@ export function schemaNames(): string[] {
 export function isA(schema: string, ancestor: string): boolean {
   return SCHEMATA.get(schema)?.ancestors.has(ancestor) ?? false;
 }
+
+/**
+ * Whether two entities of these schemata could be one subject: a person never
+ * an organisation, a vessel only a vessel; parents match their descendants
+ * (a LegalEntity may be a Person or a Company).
+ */
+export function compatibleSchemata(a: string, b: string): boolean {
+  if (isA(a, b) || isA(b, a)) return true;
+  if (!isA(a, 'LegalEntity') || !isA(b, 'LegalEntity')) return false;
+  return !((isA(a, 'Person') && isA(b, 'Organization')) || (isA(b, 'Person') && isA(a, 'Organization')));
+}

@@ -1,5 +1,5 @@
 import { SextantError } from '../errors.ts';
-import { isA } from '../model/schemata.ts';
+import { compatibleSchemata, isA } from '../model/schemata.ts';
 import type { ReadScope } from '../policy/scope.ts';
 import { caption, groupByEntity, pickSchema, toIso as iso } from './entity-service.ts';
 import type { Store } from './index.ts';
@@ -207,12 +207,6 @@ function nameKey(folded: string): string {
   return folded.split(' ').filter(Boolean).sort().join(' ');
 }
 
-/** A person never matches an organisation; a vessel only a vessel; parents match their descendants. */
-function compatible(a: string, b: string): boolean {
-  if (isA(a, b) || isA(b, a)) return true;
-  if (!isA(a, 'LegalEntity') || !isA(b, 'LegalEntity')) return false;
-  return !((isA(a, 'Person') && isA(b, 'Organization')) || (isA(b, 'Person') && isA(a, 'Organization')));
-}
 
 function matchAll(from: Subject[], to: Subject[]): Map<string, { other: Subject; evidence: DiffEvidence }> {
   const byIdent = new Map<string, Subject[]>();
@@ -225,7 +219,7 @@ function matchAll(from: Subject[], to: Subject[]): Map<string, { other: Subject;
   for (const s of from) {
     let found: { other: Subject; evidence: DiffEvidence } | undefined;
     for (const i of s.identifiers) {
-      const other = byIdent.get(i.key)?.find((o) => compatible(s.schema, o.schema) && o.identifiers.some((x) => x.key === i.key && x.prop === i.prop));
+      const other = byIdent.get(i.key)?.find((o) => compatibleSchemata(s.schema, o.schema) && o.identifiers.some((x) => x.key === i.key && x.prop === i.prop));
       if (other) {
         found = { other, evidence: { by: 'identifier', details: [`${i.prop} ${i.value} on both`] } };
         break;
@@ -233,7 +227,7 @@ function matchAll(from: Subject[], to: Subject[]): Map<string, { other: Subject;
     }
     if (!found) {
       for (const n of s.names) {
-        const other = byName.get(n.key)?.find((o) => compatible(s.schema, o.schema));
+        const other = byName.get(n.key)?.find((o) => compatibleSchemata(s.schema, o.schema));
         if (other) {
           const theirs = other.names.find((x) => x.key === n.key)!.value;
           found = { other, evidence: { by: 'name', details: [`name "${n.value}" ~ "${theirs}" (same words after transliteration and folding)`] } };

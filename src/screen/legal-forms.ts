@@ -1,0 +1,33 @@
+/**
+ * Legal forms across languages, each mapped to one canonical form, so that a
+ * legal form neither creates a match ("EMMA LLC" is not "Emma Daniels") nor
+ * blocks one ("Rosneft OAO" is "ROSNEFT, PAO" as far as the name goes).
+ * Keys are folded token sequences (see names.ts); longest sequences first.
+ */
+const FORMS: Record<string, string[]> = {
+  llc: ['llc', 'l l c', 'limited liability company', 'ooo', 'tov', 'too', 'mchj', 'sro', 's r o', 'spolka z o o', 'sp z o o', 'kft', 'srl', 's r l', 'sarl', 's a r l', 'ltda', 'limitada', 'doo', 'd o o', 'eood', 'ood', 'tsk', 'llp'],
+  ltd: ['ltd', 'limited', 'pty ltd', 'pte ltd', 'private limited', 'pvt ltd', 'pvt'],
+  jsc: ['jsc', 'j s c', 'joint stock company', 'ao', 'oao', 'zao', 'pao', 'pjsc', 'ojsc', 'cjsc', 'ojsc', 'at', 'pat', 'prat', 'vat', 'zat', 'ad', 'aas', 'as', 'a s', 'sa', 's a', 'spa', 's p a', 'ag', 'nv', 'n v'],
+  gmbh: ['gmbh', 'g m b h', 'gesellschaft mit beschrankter haftung', 'mbh', 'ug'],
+  plc: ['plc', 'public limited company'],
+  inc: ['inc', 'incorporated', 'corp', 'corporation', 'co', 'company', 'cie', 'kg', 'ohg', 'gbr'],
+  bv: ['bv', 'b v', 'bvba'],
+  fze: ['fze', 'fzco', 'fzc', 'fz llc', 'fzllc', 'dmcc', 'free zone establishment', 'free zone company'],
+  ab: ['ab', 'oy', 'oyj', 'aps', 'asa'],
+  kk: ['kk', 'kabushiki kaisha', 'yugen kaisha', 'gk'],
+  sdn_bhd: ['sdn bhd', 'bhd', 'berhad', 'sendirian berhad'],
+  trust: ['trust'],
+  foundation: ['foundation', 'stiftung', 'fondation', 'fundacion'],
+};
+
+/** Folded form (as token list) → canonical legal form. */
+export const LEGAL_FORMS: Array<{ tokens: string[]; canonical: string }> = Object.entries(FORMS)
+  .flatMap(([canonical, forms]) => [...new Set(forms)].map((f) => ({ tokens: f.split(' '), canonical })))
+  .sort((a, b) => b.tokens.length - a.tokens.length);
+
+/**
+ * Short forms that are also ordinary words or initials in people's names
+ * ("AS", "AT", "AD", "CO", "SA"): recognised as legal forms only at the end of
+ * an organisation's name, never in a person's name.
+ */
+export const AMBIGUOUS_FORMS = new Set(['as', 'at', 'ad', 'ag', 'co', 'sa', 'ab', 'oy', 'ug', 'kk', 'gk', 'too', 'ao', 'nv', 'bv', 'vat', 'pat', 'zat']);

@@ -1,0 +1,112 @@
+import anyAscii from 'any-ascii';
+import { doubleMetaphone } from 'double-metaphone';
+import { AMBIGUOUS_FORMS, LEGAL_FORMS } from './legal-forms.ts';
+
+/**
+ * A name prepared for matching: transliterated, folded, split into tokens,
+ * the legal form taken out (organisations), each token with the keys the
+ * candidate index and the comparison use.
+ */
+export type TokenKind = 'word' | 'number' | 'initial';
+
+export interface NameToken {
+  text: string;
+  kind: TokenKind;
+  /** Double Metaphone primary key ('' for numbers). */
+  phonetic: string;
+  /** Consonant skeleton: abjad transliterations (Arabic, Hebrew) drop vowels, so "mhmd" meets "mohammed". */
+  skeleton: string;
+}
+
+export interface PreparedName {
+  original: string;
+  tokens: NameToken[];
+  /** Canonical legal form found in the name (llc, jsc, gmbh, …), or null. */
+  legalForm: string | null;
+}
+
+// Scripts written without spaces between syllables: romanise each character on its own.
+const SYLLABIC = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/u;
+
+/** Transliterate to ASCII, keeping syllables of CJK names apart ("金正恩" → "jin zheng en"). */
+export function transliterate(text: string): string {
+  let out = '';
+  for (const ch of text.normalize('NFC')) {
+    let ascii: string;
+    try {
+      ascii = anyAscii(ch);
+    } catch {
+      ascii = ' ';
+    }
+    out += SYLLABIC.test(ch) ? ` ${ascii} ` : ascii;
+  }
+  return out;
+}
+
+export function foldTokens(text: string): string[] {
+  return transliterate(text)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean);
+}
+
+/** Consonants only, doubles collapsed: "abdullah" and "bd llh" (Arabic written without vowels) meet at "bdlh". */
+export function skeletonOf(word: string): string {
+  return word.replace(/[aeiouy]/g, '').replace(/(.)\1+/g, '$1');
+}
+
+function token(text: string): NameToken {
+  if (/^\d+$/.test(text)) return { text, kind: 'number', phonetic: '', skeleton: text };
+  const kind: TokenKind = text.length === 1 ? 'initial' : 'word';
+  return { text, kind, phonetic: doubleMetaphone(text)[0], skeleton: skeletonOf(text) };
+}
+
+/**
+ * Split letters from digits ("unit7" → "unit 7"), take out the legal form of an
+ * organisation (anywhere for unambiguous forms, only at the end for short
+ * ones such as "AS" or "CO"), and key every token.
+ */
+export function prepareName(name: string, opts: { organisation: boolean }): PreparedName {
+  let words = foldTokens(name).flatMap((w) => w.split(/(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d)/));
+  let legalForm: string | null = null;
+  if (opts.organisation || looksLikeOrganisation(words)) {
+    const found = extractLegalForm(words);
+    words = found.words;
+    legalForm = found.form;
+  }
+  return { original: name, tokens: words.map(token), legalForm };
+}
+
+/** Whether a name carries an unambiguous legal form (used when the schema does not say). */
+export function looksLikeOrganisation(words: string[]): boolean {
+  return LEGAL_FORMS.some((f) => !AMBIGUOUS_FORMS.has(f.tokens.join(' ')) && indexOfRun(words, f.tokens) >= 0);
+}
+
+function extractLegalForm(words: string[]): { words: string[]; form: string | null } {
+  let form: string | null = null;
+  let rest = words;
+  for (const f of LEGAL_FORMS) {
+    const ambiguous = AMBIGUOUS_FORMS.has(f.tokens.join(' '));
+    for (;;) {
+      const at = indexOfRun(rest, f.tokens);
+      if (at < 0) break;
+      const atEnd = at + f.tokens.length === rest.length;
+      const atStart = at === 0;
+      // A legal form never makes up the whole name, and an ambiguous one counts only at either end.
+      if (rest.length === f.tokens.length || (ambiguous && !atEnd && !atStart)) break;
+      form ??= f.canonical;
+      rest = [...rest.slice(0, at), ...rest.slice(at + f.tokens.length)];
+    }
+  }
+  return { words: rest, form };
+}
+
+function indexOfRun(words: string[], run: string[]): number {
+  outer: for (let i = 0; i + run.length <= words.length; i++) {
+    for (let j = 0; j < run.length; j++) if (words[i + j] !== run[j]) continue outer;
+    return i;
+  }
+  return -1;
+}

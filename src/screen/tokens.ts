@@ -1,0 +1,41 @@
+import { distance } from 'fastest-levenshtein';
+import type { NameToken } from './names.ts';
+
+/**
+ * Similarity of two name tokens, 0–1, with the reason. Edits are allowed by
+ * length: none up to 3 letters, one up to 5, two up to 8, three beyond, so
+ * that "Bush" never meets "Habbash" while "Mohammed" meets "Mohamed". Numbers
+ * agree or not at all. Initials meet the words they begin. Phonetic keys and
+ * consonant skeletons catch spellings across transliteration systems.
+ */
+export interface TokenMatch {
+  sim: number;
+  how: 'exact' | 'edit' | 'phonetic' | 'skeleton' | 'initial' | 'none';
+}
+
+export function editBudget(length: number): number {
+  return length <= 3 ? 0 : length <= 5 ? 1 : length <= 8 ? 2 : 3;
+}
+
+export function compareTokens(a: NameToken, b: NameToken): TokenMatch {
+  if (a.text === b.text) return { sim: 1, how: 'exact' };
+  if (a.kind === 'number' || b.kind === 'number') return { sim: 0, how: 'none' };
+  if (a.kind === 'initial' || b.kind === 'initial') {
+    const [i, w] = a.kind === 'initial' ? [a, b] : [b, a];
+    return w.text.startsWith(i.text) ? { sim: 0.9, how: 'initial' } : { sim: 0, how: 'none' };
+  }
+  const longest = Math.max(a.text.length, b.text.length);
+  const d = distance(a.text, b.text);
+  let best: TokenMatch = { sim: 0, how: 'none' };
+  if (d <= editBudget(Math.min(a.text.length, b.text.length))) best = { sim: 1 - (0.5 * d) / longest - 0.05 * d, how: 'edit' };
+  // Sound-alike spellings must still share their first letter and differ by at most half the length.
+  const sameStart = a.text[0] === b.text[0];
+  if (sameStart && d <= longest / 2 && a.phonetic !== '' && a.phonetic === b.phonetic && a.phonetic.length >= 2 && best.sim < 0.85) {
+    best = { sim: 0.85, how: 'phonetic' };
+  }
+  // The same consonants in the same order, when one side has no vowels at all:
+  // Arabic and Hebrew script do not write them ("mhmd" / "mohammed").
+  const vowelless = !/[aeiouy]/.test(a.text) || !/[aeiouy]/.test(b.text);
+  if (vowelless && a.skeleton.length >= 3 && a.skeleton === b.skeleton && best.sim < 0.8) best = { sim: 0.8, how: 'skeleton' };
+  return best;
+}
