@@ -74,7 +74,7 @@ describe('sextant governance commands', () => {
     const who = await sextant(['audit', 'log', '--entity', 'lead-1', '--json'], env);
     const actions = JSON.parse(who.stdout).records.map((r: { actor: string; action: string }) => `${r.actor} ${r.action}`);
     assert.ok(actions.includes('vera entity.read') && actions.includes('admin share.export'), actions.join('; '));
-    const partner = await sextant(['audit', 'log', '--partner', 'fiu-nl', '--json'], env);
+    const partner = await sextant(['audit', 'log', '--partner', 'fiu-nl', '--action', 'share.export', '--json'], env);
     assert.equal(JSON.parse(partner.stdout).total, 1);
     const denied = await sextant(['audit', 'log', '--as', 'vera'], env);
     assert.equal(denied.code, 1);
@@ -85,6 +85,15 @@ describe('sextant governance commands', () => {
     const head = JSON.parse(verify.stdout).head as { seq: number; hash: string };
     assert.equal((await sextant(['audit', 'verify', '--anchor', `${head.seq}:${head.hash}`], env)).code, 0);
     assert.equal((await sextant(['audit', 'verify', '--anchor', `${head.seq}:${'0'.repeat(64)}`], env)).code, 1);
+
+    // Ingest needs data:write, for the user's own agency.
+    assert.equal((await sextant(['user', 'add', 'otto', '--roles', 'auditor'], env)).code, 0);
+    const auditorIngest = await sextant(['ingest', file, '--dataset', 'leads', '--as', 'otto'], env);
+    assert.equal(auditorIngest.code, 1);
+    assert.match(auditorIngest.stderr, /data:write/);
+    const foreign = await sextant(['ingest', file, '--dataset', 'nl_leads', '--agency', 'local', '--as', 'vera'], env);
+    assert.equal(foreign.code, 1);
+    assert.match(foreign.stderr, /ingests for fiu-nl only/);
 
     assert.equal((await sextant(['retention', 'set', 'leads', '30'], env)).code, 0);
     const dry = await sextant(['retention', 'run', '--dry-run', '--json'], env);

@@ -220,6 +220,102 @@ for (const kind of STORE_KINDS) {
   });
 }
 
+describe('governance: refusals found in review', () => {
+  let t: TestStore;
+  let gov: Governance;
+  let admin: Viewer;
+  let app: FastifyInstance;
+  let dir: string;
+  before(async () => {
+    t = await freshStore('pglite');
+    ({ gov, admin } = await governed(t.store));
+    dir = await mkdtemp(join(tmpdir(), 'sextant-review-'));
+    await gov.identity.createAgency(admin, { id: 'fiu-nl', name: 'FIU', country: 'NL', sector: 'financial_intelligence_unit' });
+    await gov.identity.createUser(admin, { username: 'lia', roles: ['liaison_officer'], clearance: 'UNCLASSIFIED', password: PASSWORD });
+    await gov.identity.createUser(admin, { username: 'nl-sup', agency: 'fiu-nl', roles: ['supervisor'], clearance: 'SECRET', password: PASSWORD });
+    await gov.identity.createUser(admin, { username: 'nl-admin', agency: 'fiu-nl', roles: ['administrator'], password: PASSWORD });
+    app = await buildApp(gov, { bodyLimit: 1024 * 1024, logLevel: 'silent' });
+  });
+  after(async () => {
+    await app?.close();
+    await t?.dispose();
+  });
+
+  it('a token cannot mint a wider token; nobody mints tokens for others; administrators cannot raise themselves', async () => {
+    const narrow = (await gov.identity.createToken(admin, { name: 'narrow', scopes: ['data:read'] })).token;
+    const r = await app.inject({ method: 'POST', url: '/tokens', headers: { authorization: `Bearer ${narrow}` }, payload: { name: 'wide', scopes: ['admin'] } });
+    assert.equal(r.statusCode, 403);
+    const nlAdmin = await gov.identity.cliViewer('nl-admin', 'sanctions');
+    await assert.rejects(gov.identity.createToken(nlAdmin, { name: 'x', scopes: ['data:read'] }), { code: 'forbidden' }, 'an administrator without data:read cannot give a token data:read');
+    await assert.rejects(gov.identity.updateUser(nlAdmin, 'nl-admin', { roles: ['administrator', 'analyst'] }), { code: 'forbidden' });
+    await assert.rejects(gov.identity.updateUser(nlAdmin, 'nl-admin', { clearance: 'SECRET' }), { code: 'forbidden' });
+    const bad = await app.inject({ method: 'POST', url: '/tokens', headers: { 'content-type': 'application/json' }, payload: '{not json' });
+    assert.equal(bad.statusCode, 401, 'authentication comes before the body is read');
+  });
+
+  it('parallel wrong passwords cannot get past the lock-out', async () => {
+    const attempts = await Promise.all([
+      ...Array.from({ length: 12 }, () => gov.identity.login('lia', 'wrong password!', 'test').then(() => 200, (e: { code: string }) => e.code)),
+      gov.identity.login('lia', PASSWORD, 'test').then(() => 200, (e: { code: string }) => e.code),
+    ]);
+    assert.ok(attempts.filter((a) => a === 'unauthorized' || a === 200).length <= gov.config.auth.maxFailures, attempts.join(','));
+    await gov.identity.changePassword(admin, 'lia', {});
+  });
+
+  it('a password change ends other sessions; a reset revokes tokens', async () => {
+    await gov.identity.createUser(admin, { username: 'sam', roles: ['analyst'], password: PASSWORD });
+    const s1 = await gov.identity.login('sam', PASSWORD, 'a');
+    const sam = await gov.identity.cliViewer('sam', 'sanctions');
+    const tok = (await gov.identity.createToken(sam, { name: 't', scopes: ['data:read'] })).token;
+    await gov.identity.changePassword(sam, 'sam', { current: PASSWORD, next: PASSWORD + '!' });
+    assert.equal(await gov.identity.resolveSession(s1.sessionId), null);
+    assert.ok(await gov.identity.resolveToken(tok));
+    await gov.identity.changePassword(admin, 'sam', {});
+    assert.equal(await gov.identity.resolveToken(tok), null);
+  });
+
+  it('nothing leaves through a user who may not read it; minimisation rules must name real properties and hash only identifiers', async () => {
+    const file = join(dir, 'secret.ftm.json');
+    await writeFile(file, JSON.stringify({ id: 's-1', schema: 'Person', properties: { name: ['Topsecret Person'], passportNumber: ['XY1234567'] } }) + '\n');
+    await ingest(t.store, { path: file, dataset: 'secret_data', agency: 'local', marking: 'TLP:AMBER//SECRET', quarantineDir: dir });
+    const nlSup = await gov.identity.cliViewer('nl-sup', 'sanctions');
+    const a = await gov.agreements.create(admin, { name: 'x', parties: ['local', 'fiu-nl'], categories: [{ schema: 'Thing' }], purposes: ['sanctions'], maxTlp: 'AMBER', maxLevel: 'SECRET' });
+    await gov.agreements.approve(admin, a.id);
+    await gov.agreements.approve(nlSup, a.id);
+    const { prepareRelease } = await import('../src/policy/release.ts');
+    const lia = await gov.identity.cliViewer('lia', 'sanctions');
+    const rows = await t.store.statements.forEntities(['s-1']);
+    assert.equal((await prepareRelease(gov, lia, a.id, 'fiu-nl')).see(rows).length, 0, 'an UNCLASSIFIED liaison officer cannot release SECRET data');
+    assert.ok((await prepareRelease(gov, admin, a.id, 'fiu-nl')).see(rows).length > 0);
+    const base = { name: 'y', parties: ['local', 'fiu-nl'], categories: [{ schema: 'Thing' }], purposes: ['sanctions'], maxTlp: 'AMBER' };
+    await assert.rejects(gov.agreements.create(admin, { ...base, minimisation: [{ property: 'idnumber', action: 'drop' }] }), /no schema has a property idnumber/);
+    await assert.rejects(gov.agreements.create(admin, { ...base, minimisation: [{ property: 'birthDate', action: 'hash' }] }), /use mask or drop/);
+    await assert.rejects(gov.agreements.create(admin, { ...base, validFrom: '0000-01-01' }), { code: 'bad_request' });
+  });
+
+  it('retention plans and purges only the datasets of the actor\'s agency', async () => {
+    const file = join(dir, 'old.ftm.json');
+    await writeFile(file, JSON.stringify({ id: 'o-9', schema: 'Company', properties: { name: ['Old Nine'] } }) + '\n');
+    await ingest(t.store, { path: file, dataset: 'local_old', agency: 'local', quarantineDir: dir });
+    await t.store.lists.setGovernance('local_old', { retention_days: 1 });
+    const later = new Governance(t.store, gov.config, () => new Date(Date.now() + 3 * 86_400_000));
+    const nlSup = await later.identity.cliViewer('nl-sup', 'sanctions');
+    assert.deepEqual(await later.retention.plan(nlSup), []);
+    assert.deepEqual(await later.retention.run(nlSup), []);
+    assert.equal((await later.retention.plan(admin)).length, 1);
+  });
+
+  it('one agency cannot overwrite another\'s dataset; the audit log refuses TRUNCATE', async () => {
+    const file = join(dir, 'nl.ftm.json');
+    await writeFile(file, JSON.stringify({ id: 'n-1', schema: 'Company', properties: { name: ['NL One'] } }) + '\n');
+    await ingest(t.store, { path: file, dataset: 'nl_data', agency: 'fiu-nl', marking: 'TLP:RED', quarantineDir: dir });
+    await assert.rejects(ingest(t.store, { path: file, dataset: 'nl_data', agency: 'local', marking: 'TLP:CLEAR', quarantineDir: dir }), /held by fiu-nl/);
+    await assert.rejects(t.store.db.exec('TRUNCATE audit_log'), /append-only/);
+    await assert.rejects(t.store.db.exec('TRUNCATE audit_checkpoints'), /append-only/);
+    assert.equal((await gov.audit.verify()).ok, true);
+  });
+});
+
 describe('governance config', () => {
   it('refuses a bad ladder, purpose or agency id with the setting named', () => {
     assert.throws(() => loadConfig({}, { SEXTANT_AGENCY: 'Bad Agency' }), /agency id/);

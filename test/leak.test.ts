@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Governance } from '../src/policy/index.ts';
-import { CAPABILITIES, ROLES, type Role } from '../src/policy/roles.ts';
+import { ROLES, type Role } from '../src/policy/roles.ts';
 import type { Viewer } from '../src/policy/viewer.ts';
 import { ingest } from '../src/readers/ingest.ts';
 import { buildApp, type RouteInfo } from '../src/server/app.ts';
@@ -126,7 +126,7 @@ for (const kind of STORE_KINDS) {
           await gov.identity.createUser(admin, { username, agency, roles: [role], clearance: 'SECRET', password: 'correct horse battery' });
           const viewer = await gov.identity.cliViewer(username, 'sanctions');
           viewers.set(username, viewer);
-          const issued = await gov.identity.createToken(viewer, { name: 'leak', scopes: [...CAPABILITIES] });
+          const issued = await gov.identity.createToken(viewer, { name: 'leak', scopes: [...viewer.capabilities] });
           tokenIds.push(issued.info.id);
           callers.push({ name: username, agency, roles: [role], clearance: 'SECRET', purpose: 'sanctions', token: issued.token });
           if (role === 'analyst') callers.push({ name: `${username}+aml`, agency, roles: [role], clearance: 'SECRET', purpose: 'aml', token: issued.token });
@@ -325,6 +325,37 @@ for (const kind of STORE_KINDS) {
         const expected = canaries.filter((c) => oracle(c, caller) !== 'none').map((c) => c.id).sort();
         assert.deepEqual(body.results.map((r) => r.id).sort(), expected, caller.name);
         assert.equal(body.total, expected.length, caller.name);
+      }
+    });
+
+    it('screening (POST /match) compares and returns only what the caller may see', async () => {
+      const queries = Object.fromEntries(canaries.map((c) => [c.key, { schema: 'Person', properties: { name: [`Canary ${c.nameToken}`], idNumber: [c.idToken] } }]));
+      for (const caller of callers.filter((c) => c.token && c.agency)) {
+        const res = await app.inject({
+          method: 'POST',
+          url: '/match/default?limit=20&threshold=0.5',
+          headers: { authorization: `Bearer ${caller.token}`, 'x-sextant-purpose': caller.purpose, 'content-type': 'application/json' },
+          payload: JSON.stringify({ queries }),
+        });
+        if (!caller.roles.some((r) => READERS.includes(r))) {
+          assert.equal(res.statusCode, 403, caller.name);
+          continue;
+        }
+        assert.equal(res.statusCode, 200, `${caller.name}: ${res.body}`);
+        const body = res.json() as { responses: Record<string, { results: Array<{ id: string; score: number; properties: Record<string, string[]> }> }> };
+        for (const c of canaries) {
+          const found = body.responses[c.key]!.results.find((r) => r.id === c.id);
+          const sight = oracle(c, caller);
+          if (sight === 'none') assert.equal(found, undefined, `${caller.name} must not find ${c.key}`);
+          else {
+            assert.ok(found && found.score >= 0.99, `${caller.name} finds ${c.key}`);
+            if (sight === 'minimised') assert.ok(!JSON.stringify(found.properties).includes(c.idToken), `${caller.name}: ${c.key} idNumber stays minimised`);
+          }
+        }
+        const text = res.body;
+        for (const c of canaries) {
+          if (oracle(c, caller) === 'none') assert.ok(!text.includes(`"${c.id}"`), `${caller.name}: id of ${c.key}`);
+        }
       }
     });
 

@@ -49,8 +49,14 @@ export async function runExport(ctx: Ctx, opts: { dataset?: string }): Promise<v
       for (const r of out) seen.add(r.entity_id);
       return out;
     };
-    await writeLines(exportEntities(store, opts.dataset ?? null, see));
-    await gov.auditRead(viewer, 'export', { dataset: opts.dataset ?? null, marked: s.takeMarkedCount(), entities: [...seen] });
+    await gov.auditRead(viewer, 'export.start', { dataset: opts.dataset ?? null });
+    let complete = false;
+    try {
+      await writeLines(exportEntities(store, opts.dataset ?? null, see));
+      complete = true;
+    } finally {
+      await gov.auditRead(viewer, 'export', { dataset: opts.dataset ?? null, complete, marked: s.takeMarkedCount(), entities: [...seen] });
+    }
   });
 }
 

@@ -64,9 +64,9 @@ export async function runUserResetPassword(ctx: Ctx, username: string, opts: { j
   });
 }
 
-export async function runTokenCreate(ctx: Ctx, name: string, opts: { scopes: string[]; days?: number; user?: string; json?: boolean }) {
+export async function runTokenCreate(ctx: Ctx, name: string, opts: { scopes: string[]; days?: number; json?: boolean }) {
   await withSession(ctx, async ({ gov, viewer }) => {
-    const r = await gov.identity.createToken(viewer, { name, scopes: opts.scopes, expiresInDays: opts.days, username: opts.user });
+    const r = await gov.identity.createToken(viewer, { name, scopes: opts.scopes, expiresInDays: opts.days });
     if (opts.json) return printJson(r);
     process.stdout.write(`token ${r.info.id} for ${r.info.username}, scopes ${r.info.scopes.join(', ')}, expires ${r.info.expiresAt}\n${r.token}\n(shown only now; only its hash is kept)\n`);
   });
@@ -152,14 +152,21 @@ export async function runAgreementExport(ctx: Ctx, id: string, opts: { to: strin
   await withSession(ctx, async ({ store, gov, viewer }) => {
     requireCapability(viewer, 'share');
     const release = await prepareRelease(gov, viewer, id, opts.to);
-    await writeLines(exportEntities(store, opts.dataset ?? null, release.see));
-    await gov.audit.append({
-      actor: viewer.username,
-      agency: viewer.agencyId,
-      action: 'share.export',
-      purpose: viewer.purpose,
-      details: { agreement: id, partner: opts.to, dataset: opts.dataset ?? null, statements: release.statements, entities: [...release.entities] },
-    });
+    const details = { agreement: id, partner: opts.to, dataset: opts.dataset ?? null };
+    await gov.audit.append({ actor: viewer.username, agency: viewer.agencyId, action: 'share.export.start', purpose: viewer.purpose, details });
+    let complete = false;
+    try {
+      await writeLines(exportEntities(store, opts.dataset ?? null, release.see));
+      complete = true;
+    } finally {
+      await gov.audit.append({
+        actor: viewer.username,
+        agency: viewer.agencyId,
+        action: 'share.export',
+        purpose: viewer.purpose,
+        details: { ...details, complete, statements: release.statements, entities: [...release.entities] },
+      });
+    }
     process.stderr.write(`${release.entities.size} entities, ${release.statements} statements released to ${opts.to} under ${id}; audited\n`);
   });
 }
@@ -217,7 +224,8 @@ export async function runRetentionSet(ctx: Ctx, dataset: string, days: string) {
   await withSession(ctx, async ({ store, gov, viewer }) => {
     requireCapability(viewer, 'retention:run');
     const ds = await store.lists.dataset(dataset);
-    if (!ds) throw new SextantError('not_found', `no dataset ${dataset}`, { dataset });
+    // Another agency's dataset is reported as missing.
+    if (!ds || ds.agency !== viewer.agencyId) throw new SextantError('not_found', `no dataset ${dataset} held by ${viewer.agencyId}`, { dataset });
     await store.lists.setGovernance(dataset, { retention_days: n });
     await gov.audit.append({ actor: viewer.username, agency: viewer.agencyId, action: 'retention.set', purpose: viewer.purpose, details: { dataset, days: n } });
     process.stdout.write(n === null ? `${dataset}: kept until removed\n` : `${dataset}: data not seen for ${n} days is purged by sextant retention run\n`);

@@ -7,6 +7,7 @@ import { ingest, type IngestSummary } from '../readers/ingest.ts';
 import { formatEntry } from '../readers/quarantine.ts';
 import type { Store } from '../store/index.ts';
 import { printJsonLine, setPartial } from './output.ts';
+import { requireCapability } from '../policy/viewer.ts';
 import { withSession, type CliContext } from './session.ts';
 
 interface IngestFlags {
@@ -91,6 +92,13 @@ export function printSummary(s: IngestSummary): void {
 
 export async function runIngest(ctx: CliContext, paths: string[], flags: IngestFlags): Promise<void> {
   await withSession(ctx, async ({ store, gov, viewer }) => {
+    requireCapability(viewer, 'data:write');
+    // Users ingest for their own agency; the home agency's administrators may name another.
+    const target = flags.agency ?? viewer.agencyId;
+    if (target !== viewer.agencyId && !(viewer.capabilities.has('admin') && viewer.agencyId === ctx.config.defaultAgency)) {
+      throw new SextantError('forbidden', `${viewer.username} ingests for ${viewer.agencyId} only`, { field: 'agency' });
+    }
+    flags = { ...flags, agency: target };
     if (flags.agreement) {
       // Only an agreement the user's agency is party to (others do not exist for them).
       const a = await gov.agreements.get(viewer, flags.agreement);

@@ -5,7 +5,8 @@ import { ListService, type ListSummary } from '../store/list-service.ts';
 import type { ChangeKind } from '../store/lists.ts';
 import { printSummary, summaryJson } from './ingest.ts';
 import { printJson, printJsonLine, printTable, setPartial } from './output.ts';
-import { withGovernance, withSession, type CliContext as Ctx } from './session.ts';
+import { requireCapability } from '../policy/viewer.ts';
+import { withSession, type CliContext as Ctx } from './session.ts';
 
 /** `sextant lists --json` keeps exactly these first keys. */
 function listJson(s: ListSummary): Record<string, unknown> {
@@ -76,7 +77,8 @@ export async function runListsUpdate(ctx: Ctx, opts: { only?: string[]; json?: b
     const unknown = opts.only.filter((d) => !sources.some((s) => s.dataset === d));
     if (unknown.length > 0) throw new SextantError('bad_request', `no configured list source for ${unknown.join(', ')}`, { field: 'only' });
   }
-  await withGovernance(ctx, async (store) => {
+  await withSession(ctx, async ({ store, gov, viewer }) => {
+    requireCapability(viewer, 'data:write');
     let failed = 0;
     for (const source of sources) {
       let download;
@@ -98,6 +100,13 @@ export async function runListsUpdate(ctx: Ctx, opts: { only?: string[]; json?: b
           dataset: source.dataset,
           agency: ctx.config.defaultAgency,
           quarantineDir: ctx.config.quarantineDir,
+        });
+        await gov.audit.append({
+          actor: viewer.username,
+          agency: viewer.agencyId,
+          action: 'ingest',
+          purpose: viewer.purpose,
+          details: { runs: [{ path: summary.path, dataset: summary.dataset, entities: summary.entities, statements: summary.statements, version: summary.version?.version ?? null }] },
         });
         if (opts.json) printJsonLine(summaryJson(summary));
         else printSummary(summary);

@@ -193,11 +193,10 @@ function addGovernanceCommands(program: Command): void {
   const token = program.command('token').description('API tokens for machines: hashed, scoped, expiring, revocable');
   token
     .command('create')
-    .description('issue a token (printed once)')
+    .description('issue yourself a token (printed once), scoped to permissions you have; --as names the user')
     .argument('<name>', 'what the token is for')
     .requiredOption('--scopes <scopes>', `comma-separated: ${CAPABILITIES.join(', ')}`, list)
     .option('--days <n>', 'days until it expires (default 90)', positiveInt('--days', 3650))
-    .option('--user <username>', "for another user (administrators)")
     .option('--json', 'JSON on stdout')
     .action(async (name: string, opts, cmd: Command) => g.runTokenCreate(context(cmd), name, opts));
   token.command('list').description('list tokens').option('--user <username>', "another user's (administrators)").option('--json', 'JSON on stdout').action(async (opts, cmd: Command) => g.runTokenList(context(cmd), opts));

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { SextantError } from '../errors.ts';
 import { foldName } from '../model/normalize/names.ts';
-import { getSchema, isA } from '../model/schemata.ts';
+import { getSchema, isA, schemaNames } from '../model/schemata.ts';
 import { AGENCY_ID, PURPOSE_TAG, TLP_COLOURS, type Ladder, type Tlp } from './markings.ts';
 
 /**
@@ -66,11 +66,24 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATASET = /^[a-z][a-z0-9_]{0,63}$/;
 const PROPERTY = /^[a-zA-Z][a-zA-Z0-9]{0,63}$/;
 
-/** A real calendar day written YYYY-MM-DD (2025-02-30 is not). */
+/** Property types a keyed hash protects: values with enough entropy not to be guessed one by one. */
+const HASHABLE_TYPES = new Set(['identifier', 'iban', 'email', 'phone']);
+
+/** The types a property has on a schema (and its descendants' ancestors), or on any schema. */
+function propertyTypes(prop: string, schema: string | undefined): Set<string> {
+  const out = new Set<string>();
+  for (const name of schema ? [schema, ...schemaNames().filter((n) => isA(n, schema))] : schemaNames()) {
+    const spec = getSchema(name)?.properties.get(prop);
+    if (spec) out.add(spec.type);
+  }
+  return out;
+}
+
+/** A real calendar day written YYYY-MM-DD (2025-02-30 is not), from 1900 on. */
 function isDay(v: unknown): v is string {
   if (typeof v !== 'string' || !DATE.test(v)) return false;
   const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v && v >= '1900-01-01' && v <= '9999-12-31';
 }
 
 function bad(field: string, message: string): SextantError {
@@ -104,6 +117,13 @@ export function validateAgreement(input: AgreementInput, ladder: Ladder, purpose
     if (typeof r !== 'object' || r === null || typeof r.property !== 'string' || !PROPERTY.test(r.property)) throw bad(`${field}.property`, 'a rule names a property');
     if (!['drop', 'mask', 'hash'].includes(r.action)) throw bad(`${field}.action`, 'action is drop, mask or hash');
     if (r.schema !== undefined && !getSchema(r.schema)) throw bad(`${field}.schema`, `unknown schema ${r.schema}`);
+    // A misspelt property would minimise nothing and let the value through in clear.
+    const types = propertyTypes(r.property, r.schema);
+    if (types.size === 0) throw bad(`${field}.property`, `no schema${r.schema ? ` ${r.schema}` : ''} has a property ${r.property}`);
+    // A keyed hash of a guessable value (a date, a name, a country) is reversed by hashing every candidate.
+    if (r.action === 'hash' && ![...types].every((t) => HASHABLE_TYPES.has(t))) {
+      throw bad(`${field}.action`, `hash only identifiers, IBANs, e-mail addresses and phone numbers; ${r.property} is ${[...types].join('/')}: use mask or drop`);
+    }
   });
   const retention = input.retentionDays ?? null;
   if (retention !== null && (!Number.isInteger(retention) || retention < 1 || retention > 36500)) throw bad('retentionDays', 'retentionDays is a whole number of days from 1 to 36500');
@@ -176,16 +196,17 @@ const MASK = '\u2022';
  */
 export function maskValue(value: string, propType: string): string {
   if (propType === 'date') return value.slice(0, 4);
+  // Fixed-length masks: the length of a value says something about it too.
   if (['identifier', 'phone', 'email', 'iban', 'url', 'checksum'].includes(propType)) {
-    const keep = value.length > 6 ? 4 : 0;
-    return MASK.repeat(Math.max(value.length - keep, 3)) + value.slice(value.length - keep);
+    const keep = value.length > 8 ? 4 : 0;
+    return MASK.repeat(4) + value.slice(value.length - keep);
   }
   return value
     .split(/(\s+)/)
     .map((w) => {
       if (/^\s+$/.test(w) || w === '') return w;
       const chars = Array.from(w); // code points, so that a character outside the BMP stays whole
-      return chars[0] + MASK.repeat(Math.max(chars.length - 1, 2));
+      return chars[0] + MASK.repeat(3);
     })
     .join('');
 }

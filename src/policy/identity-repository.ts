@@ -198,6 +198,10 @@ export class IdentityRepository {
     );
   }
 
+  async revokeTokensOf(userId: string, at: string): Promise<void> {
+    await this.db.query('UPDATE api_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL', [userId, at]);
+  }
+
   async touchToken(id: string, at: string): Promise<void> {
     await this.db.query('UPDATE api_tokens SET last_used_at = $2 WHERE id = $1', [id, at]);
   }

@@ -209,8 +209,9 @@ export class IdentityService {
     const user = await this.userForAdmin(actor, username);
     const roles = patch.roles === undefined ? undefined : this.checkRoles(patch.roles);
     const clearance = patch.clearance === undefined ? undefined : this.checkClearance(patch.clearance);
-    if (user.id === actor.userId && (patch.disabled === true || (roles && !roles.includes('administrator')))) {
-      throw bad('roles', 'administrators cannot disable themselves or drop their own administrator role');
+    if (user.id === actor.userId && (patch.disabled !== undefined || roles !== undefined || clearance !== undefined)) {
+      // Nobody changes their own roles, clearance or state: another administrator must.
+      throw new SextantError('forbidden', 'administrators cannot change their own roles, clearance or state', { field: 'username' });
     }
     await this.repo.updateUser(user.id, { roles, clearance, disabled: patch.disabled, display_name: patch.displayName });
     if (patch.disabled) await this.repo.revokeSessionsOf(user.id, this.now().toISOString());
@@ -230,6 +231,8 @@ export class IdentityService {
       this.checkPassword(input.next);
       if (input.next === input.current) throw bad('next', 'the new password must differ from the current one');
       await this.repo.updateUser(user.id, { password_hash: await hashPassword(input.next), must_change_password: false });
+      // Other sessions may be someone who learnt the old password.
+      await this.repo.revokeSessionsOf(user.id, this.now().toISOString());
       await this.audit.append({ actor: actor.username, agency: actor.agencyId, action: 'user.password', details: { username } });
       return { oneTimePassword: null };
     }
@@ -238,6 +241,7 @@ export class IdentityService {
     const password = oneTimePassword();
     await this.repo.updateUser(user.id, { password_hash: await hashPassword(password), must_change_password: true });
     await this.repo.revokeSessionsOf(user.id, this.now().toISOString());
+    await this.repo.revokeTokensOf(user.id, this.now().toISOString());
     await this.repo.clearFailures(username);
     await this.audit.append({ actor: actor.username, agency: actor.agencyId, action: 'user.password_reset', details: { username } });
     return { oneTimePassword: password };
@@ -252,22 +256,22 @@ export class IdentityService {
    */
   async login(username: string, password: string, from: string): Promise<NewSession> {
     const now = this.now();
+    const { maxFailures, lockMinutes } = this.gov.auth;
     const lockedUntil = await this.repo.lockedUntil(username);
-    if (lockedUntil && lockedUntil > now) {
-      await this.audit.append({ actor: username, agency: null, action: 'auth.login_refused', details: { reason: 'locked', from } });
-      throw new SextantError('too_many_requests', `too many failed logins; try again after ${lockedUntil.toISOString()}`, { retryAfter: lockedUntil.toISOString() });
-    }
+    if (lockedUntil && lockedUntil > now) return this.refuseLocked(username, lockedUntil, from);
+    // The attempt is counted before the password is checked, in one statement:
+    // parallel attempts cannot all pass the lock-out check before any is counted.
+    const attempts = await this.repo.recordFailure(username, now, maxFailures, lockMinutes * 60_000);
+    if (attempts > maxFailures) return this.refuseLocked(username, new Date(now.getTime() + lockMinutes * 60_000), from);
     const user = await this.repo.userByName(username);
     const usable = user !== null && !user.disabled && user.password_hash !== null;
     const ok = await verifyPassword(usable ? user.password_hash! : await dummyPasswordHash(), password);
     if (!usable || !ok) {
-      const { maxFailures, lockMinutes } = this.gov.auth;
-      const failures = await this.repo.recordFailure(username, now, maxFailures, lockMinutes * 60_000);
       await this.audit.append({
         actor: username,
         agency: null,
-        action: failures >= maxFailures ? 'auth.lockout' : 'auth.login_failed',
-        details: { failures, from },
+        action: attempts >= maxFailures ? 'auth.lockout' : 'auth.login_failed',
+        details: { failures: attempts, from },
       });
       throw new SextantError('unauthorized', 'wrong user name or password');
     }
@@ -278,6 +282,11 @@ export class IdentityService {
     await this.repo.insertSession({ id_hash: secretHash(sessionId), user_id: user.id, csrf_token: csrfToken, created_at: now.toISOString(), expires_at: expiresAt });
     await this.audit.append({ actor: username, agency: user.agency_id, action: 'auth.login', details: { from } });
     return { sessionId, csrfToken, expiresAt, user: publicUser(user) };
+  }
+
+  private async refuseLocked(username: string, until: Date, from: string): Promise<never> {
+    await this.audit.append({ actor: username, agency: null, action: 'auth.login_refused', details: { reason: 'locked', from } });
+    throw new SextantError('too_many_requests', `too many failed logins; try again after ${until.toISOString()}`, { retryAfter: until.toISOString() });
   }
 
   /** The user of a live session, and its CSRF token; null for unknown, expired or revoked sessions. */
@@ -300,14 +309,19 @@ export class IdentityService {
 
   // ---- API tokens ----
 
-  async createToken(
-    actor: Viewer,
-    input: { name: string; scopes: string[]; expiresInDays?: number; username?: string },
-  ): Promise<{ token: string; info: PublicToken }> {
-    const owner = input.username === undefined || input.username === actor.username ? (await this.repo.user(actor.userId))! : await this.userForAdmin(actor, input.username);
+  /**
+   * Issue an API token for oneself. Its scopes must be permissions the caller
+   * has right now: a token cannot mint a token wider than itself, and nobody
+   * can hand themselves (or anyone) rights through someone else's token.
+   */
+  async createToken(actor: Viewer, input: { name: string; scopes: string[]; expiresInDays?: number }): Promise<{ token: string; info: PublicToken }> {
+    const owner = (await this.repo.user(actor.userId))!;
     if (!input.name.trim() || input.name.length > 100) throw bad('name', 'token name must be 1–100 characters');
     if (input.scopes.length === 0) throw bad('scopes', 'a token needs at least one scope');
-    for (const s of input.scopes) if (!isCapability(s)) throw bad('scopes', `unknown scope ${s}`);
+    for (const s of input.scopes) {
+      if (!isCapability(s)) throw bad('scopes', `unknown scope ${s}`);
+      if (!actor.capabilities.has(s)) throw new SextantError('forbidden', `a token cannot carry ${s}: ${actor.username} does not have it here`, { field: 'scopes' });
+    }
     const days = input.expiresInDays ?? 90;
     if (!Number.isInteger(days) || days < 1 || days > this.gov.auth.tokenMaxDays) {
       throw bad('expiresInDays', `tokens expire after 1 to ${this.gov.auth.tokenMaxDays} days`);

@@ -38,6 +38,8 @@ export async function prepareRelease(gov: Governance, viewer: Viewer, agreementI
       const out: StatementRow[] = [];
       for (const r of rows) {
         if (r.agency !== viewer.agencyId) continue;
+        // What the releasing user may not read themselves (clearance, purpose) does not leave through them.
+        if (!policy.read(viewer, r).allow) continue;
         const access = policy.release(r, partner, agreementId, viewer.purpose);
         if (!access.allow) continue;
         out.push(access.transform === null ? r : { ...r, value: presentValue(r.value, r.prop_type, access), original: null, match: null });

@@ -30,13 +30,14 @@ export class RetentionService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** What would be purged now, and why. */
+  /** What would be purged now from the actor's agency's datasets, and why. */
   async plan(actor: Viewer): Promise<RetentionItem[]> {
     requireCapability(actor, 'retention:run');
     const now = this.now();
     const agreements = new Map((await this.agreements()).map((a) => [a.id, a]));
     const items: RetentionItem[] = [];
-    for (const ds of await this.store.lists.datasets()) {
+    // Each agency runs retention over the datasets it holds, and only those.
+    for (const ds of (await this.store.lists.datasets()).filter((d) => d.agency === actor.agencyId)) {
       if (ds.retention_days) {
         const cutoff = new Date(now.getTime() - ds.retention_days * DAY).toISOString();
         const n = await this.store.statements.retentionCount(ds.name, 'last_seen', cutoff);

@@ -20,6 +20,7 @@ export type Role = (typeof ROLES)[number];
 
 export const CAPABILITIES = [
   'data:read', // entities, search, lists, screening results
+  'data:write', // ingest into the agency's own datasets
   'data:export', // the agency's own view, exported as files
   'share', // data leaving for a partner under an agreement
   'agreements:manage', // draft, list and revoke sharing agreements
@@ -31,12 +32,12 @@ export const CAPABILITIES = [
 export type Capability = (typeof CAPABILITIES)[number];
 
 const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
-  analyst: ['data:read'],
-  supervisor: ['data:read', 'data:export', 'agreements:manage', 'agreements:approve', 'retention:run'],
-  liaison_officer: ['data:read', 'data:export', 'share', 'agreements:manage'],
+  analyst: ['data:read', 'data:write'],
+  supervisor: ['data:read', 'data:write', 'data:export', 'agreements:manage', 'agreements:approve', 'retention:run'],
+  liaison_officer: ['data:read', 'data:write', 'data:export', 'share', 'agreements:manage'],
   // Oversight sees who accessed what, not the data itself.
   auditor: ['audit:read'],
-  administrator: ['admin', 'retention:run'],
+  administrator: ['admin', 'data:write', 'retention:run'],
 };
 
 export function capabilitiesOf(roles: readonly Role[]): Set<Capability> {

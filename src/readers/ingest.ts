@@ -80,6 +80,10 @@ export async function ingest(store: Store, opts: IngestOptions): Promise<IngestS
     default_marking: reader.isList ? 'TLP:CLEAR' : canonicalMarking(opts.agencyDefaultMarking ?? 'TLP:AMBER', opts.ladder ?? DEFAULT_LEVELS),
   });
   const agency = opts.agency ?? ds.agency;
+  if (agency !== ds.agency) {
+    // One agency's dataset is not another's to overwrite (nor to re-mark).
+    throw new SextantError('conflict', `dataset ${dataset} is held by ${ds.agency}; ingest under another dataset name`, { field: 'dataset', dataset });
+  }
   // Stored in canonical form: the policy module decides per distinct marking text.
   const marking = canonicalMarking(opts.marking ?? ds.default_marking, opts.ladder ?? DEFAULT_LEVELS);
   const runId = randomUUID();

@@ -49,7 +49,10 @@ export function compareNames(q: PreparedName, c: PreparedName, weights: TokenWei
   const unmatchedQuery = qt.filter((_, i) => !usedQ.has(i));
   const unmatchedCandidate = ct.filter((_, j) => !usedC.has(j));
   const strongPairs = pairs.filter((p) => p.sim >= 0.8 && p.how !== 'initial').length;
-  const discount = opts.person && strongPairs >= 2 ? MIDDLE_NAME_DISCOUNT : 1;
+  // An omitted middle name leaves tokens over on one side only; tokens over on
+  // both sides are a different name in that place (Kim / Choe), never cheap.
+  const omission = unmatchedQuery.length === 0 || unmatchedCandidate.length === 0;
+  const discount = opts.person && strongPairs >= 2 && omission ? MIDDLE_NAME_DISCOUNT : 1;
   const unmatchedWeight = [...unmatchedQuery, ...unmatchedCandidate].reduce((s, t) => s + weights.weight(t.text) * (t.kind === 'number' ? 1 : discount), 0);
   let score = matchedWeight + unmatchedWeight > 0 ? matched / (matchedWeight + unmatchedWeight) : 0;
   const numbersDisagree = unmatchedQuery.some((t) => t.kind === 'number') && unmatchedCandidate.some((t) => t.kind === 'number');

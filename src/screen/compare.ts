@@ -51,7 +51,7 @@ export function prepareSubject(s: Subject): PreparedSubject {
 }
 
 /** Identifiers compared without spacing, punctuation, case, or the "IMO" prefix of ship numbers. */
-function identifierKey(v: string): string {
+export function identifierKey(v: string): string {
   return v.toUpperCase().replace(/[^A-Z0-9]/g, '').replace(/^IMO(?=\d{7}$)/, '');
 }
 

@@ -130,11 +130,11 @@ export function registerAdminRoutes(app: FastifyInstance, gov: Governance): void
     async (request) => ({ tokens: await gov.identity.listTokens(viewerOf(request), request.query.username) }),
   );
 
-  app.post<{ Body: { name: string; scopes: string[]; expiresInDays?: number; username?: string } }>(
+  app.post<{ Body: { name: string; scopes: string[]; expiresInDays?: number } }>(
     '/tokens',
     {
       schema: {
-        summary: 'issue an API token; the token is shown once, only its hash is kept',
+        summary: 'issue yourself an API token, scoped to permissions you have; shown once, only its hash is kept',
         tags: ['admin'],
         body: {
           type: 'object',
@@ -142,7 +142,6 @@ export function registerAdminRoutes(app: FastifyInstance, gov: Governance): void
             name: { type: 'string', minLength: 1, maxLength: 100 },
             scopes: { type: 'array', items: { type: 'string', enum: [...CAPABILITIES] }, minItems: 1 },
             expiresInDays: { type: 'integer', minimum: 1, maximum: 3650 },
-            username: { type: 'string', maxLength: 64 },
           },
           required: ['name', 'scopes'],
           additionalProperties: false,

@@ -85,16 +85,24 @@ export function registerAgreementRoutes(app: FastifyInstance, gov: Governance): 
       }
       const entities = exportEntities(gov.store, dataset ?? null, release.see);
       const first = await entities.next(); // errors (unknown dataset) surface as a JSON error, before streaming starts
+      const details = { agreement: request.params.id, partner, dataset: dataset ?? null };
+      // On record before the first byte leaves, and again when it ends, however it ends.
+      await gov.audit.append({ actor: viewer.username, agency: viewer.agencyId, action: 'share.export.start', purpose: viewer.purpose, details });
       async function* lines() {
-        if (!first.done) yield JSON.stringify(first.value) + '\n';
-        for await (const e of entities) yield JSON.stringify(e) + '\n';
-        await gov.audit.append({
-          actor: viewer.username,
-          agency: viewer.agencyId,
-          action: 'share.export',
-          purpose: viewer.purpose,
-          details: { agreement: request.params.id, partner, dataset: dataset ?? null, statements: release.statements, entities: [...release.entities] },
-        });
+        let complete = false;
+        try {
+          if (!first.done) yield JSON.stringify(first.value) + '\n';
+          for await (const e of entities) yield JSON.stringify(e) + '\n';
+          complete = true;
+        } finally {
+          await gov.audit.append({
+            actor: viewer.username,
+            agency: viewer.agencyId,
+            action: 'share.export',
+            purpose: viewer.purpose,
+            details: { ...details, complete, statements: release.statements, entities: [...release.entities] },
+          });
+        }
       }
       return reply.type('application/x-ndjson').send(Readable.from(lines()));
     },

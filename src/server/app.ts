@@ -11,6 +11,8 @@ import { registerAuth } from './auth.ts';
 import { registerAuthRoutes } from './auth-routes.ts';
 import { registerEntityRoutes } from './entities.ts';
 import { registerListRoutes } from './lists.ts';
+import { registerScreenRoutes } from './screen.ts';
+import { ScreeningService } from '../screen/service.ts';
 
 /** A registered route, as the leak suite and the docs enumerate them. */
 export interface RouteInfo {
@@ -127,5 +129,6 @@ export async function buildApp(gov: Governance, opts: AppOptions): Promise<Fasti
   registerListRoutes(app, gov);
   registerAgreementRoutes(app, gov);
   registerAuditRoutes(app, gov);
+  registerScreenRoutes(app, gov, new ScreeningService(store));
   return app;
 }

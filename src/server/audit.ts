@@ -127,10 +127,17 @@ export function registerAuditRoutes(app: FastifyInstance, gov: Governance): void
         return out;
       });
       const first = await entities.next();
+      // The export is on record before the first byte leaves, and again when it ends, however it ends.
+      await gov.auditRead(viewer, 'export.start', { dataset: request.query.dataset ?? null });
       async function* lines() {
-        if (!first.done) yield JSON.stringify(first.value) + '\n';
-        for await (const e of entities) yield JSON.stringify(e) + '\n';
-        await gov.auditRead(viewer, 'export', { dataset: request.query.dataset ?? null, marked: scope.takeMarkedCount(), entities: [...seen] });
+        let complete = false;
+        try {
+          if (!first.done) yield JSON.stringify(first.value) + '\n';
+          for await (const e of entities) yield JSON.stringify(e) + '\n';
+          complete = true;
+        } finally {
+          await gov.auditRead(viewer, 'export', { dataset: request.query.dataset ?? null, complete, marked: scope.takeMarkedCount(), entities: [...seen] });
+        }
       }
       return reply.type('application/x-ndjson').send(Readable.from(lines()));
     },

@@ -283,6 +283,14 @@ export class ListRepository {
     return rows.map((r) => r.entity_id);
   }
 
+  /** When each dataset was last written to (its latest finished ingest run). */
+  async lastWrites(): Promise<Array<{ dataset: string; at: string }>> {
+    const rows = await this.db.query<{ dataset: string; at: Date | string }>(
+      'SELECT dataset, max(finished_at) AS at FROM ingest_runs WHERE finished_at IS NOT NULL GROUP BY dataset',
+    );
+    return rows.map((r) => ({ dataset: r.dataset, at: r.at instanceof Date ? r.at.toISOString() : new Date(r.at).toISOString() }));
+  }
+
   async recordRun(run: {
     id: string;
     dataset: string;

@@ -1,0 +1,244 @@
+import { compatibleSchemata, isA } from '../model/schemata.ts';
+import type { StatementRow } from '../store/statements.ts';
+import { compareSubjects, identifierKey, isOrganisationSchema, STRONG_IDENTIFIERS, type Explanation, type PreparedSubject } from './compare.ts';
+import { prepareName, type PreparedName } from './names.ts';
+import { IdfWeights } from './weights.ts';
+
+/**
+ * The in-memory candidate index over the list entities. Postings map keys
+ * (token, Double Metaphone key, consonant skeleton, 4-letter prefix and suffix,
+ * strong identifier) to entries; a query gathers the entries its keys reach,
+ * ranks them by the rarity of what they share, and compares only the best few
+ * in full — never every entry. Every value remembers its statement class, so
+ * that a query compares only what the viewer may see.
+ */
+export interface ClassRef {
+  dataset: string;
+  agency: string;
+  marking: string;
+  schema: string;
+  prop: string;
+}
+
+interface Valued<T> {
+  value: T;
+  cls: number;
+}
+
+export interface IndexEntry {
+  id: string;
+  schema: string;
+  datasets: Set<string>;
+  names: Array<Valued<PreparedName>>;
+  identifiers: Array<Valued<{ prop: string; value: string }>>;
+  birthDates: Array<Valued<string>>;
+  countries: Array<Valued<string>>;
+  genders: Array<Valued<string>>;
+  /** Keys this entry is posted under (to take it out again). */
+  keys: string[];
+  alive: boolean;
+}
+
+export interface IndexHit {
+  entry: IndexEntry;
+  score: number;
+  explanations: Explanation[];
+}
+
+const NAME_PROPS = new Set(['name', 'alias', 'previousName', 'weakAlias', 'abbreviation']);
+const COUNTRY_PROPS = new Set(['nationality', 'citizenship', 'country', 'jurisdiction', 'flag']);
+/** Keys reaching more entries than this share of the index are too common to gather candidates by. */
+const COMMON_KEY_SHARE = 0.05;
+const KEY_WEIGHT = { t: 1, p: 0.6, s: 0.6, f: 0.35, l: 0.35, i: 5 } as const;
+
+export function isScreenable(schema: string): boolean {
+  return isA(schema, 'LegalEntity') || isA(schema, 'Vessel') || isA(schema, 'Airplane');
+}
+
+export class CandidateIndex {
+  private readonly entries: IndexEntry[] = [];
+  private readonly byId = new Map<string, number>();
+  private readonly postings = new Map<string, number[]>();
+  private readonly df = new Map<string, number>();
+  private readonly classes: ClassRef[] = [];
+  private readonly classIds = new Map<string, number>();
+  private live = 0;
+  private weightsCache: IdfWeights | null = null;
+
+  get size(): number {
+    return this.live;
+  }
+
+  get classList(): readonly ClassRef[] {
+    return this.classes;
+  }
+
+  get weights(): IdfWeights {
+    this.weightsCache ??= new IdfWeights(this.df, Math.max(1, this.live));
+    return this.weightsCache;
+  }
+
+  private classOf(r: StatementRow): number {
+    const key = `${r.dataset}\u0000${r.agency}\u0000${r.marking}\u0000${r.schema}\u0000${r.prop}`;
+    let id = this.classIds.get(key);
+    if (id === undefined) {
+      id = this.classes.length;
+      this.classes.push({ dataset: r.dataset, agency: r.agency, marking: r.marking, schema: r.schema, prop: r.prop });
+      this.classIds.set(key, id);
+    }
+    return id;
+  }
+
+  /** Add or replace an entity from all its statements (of every dataset). */
+  upsert(id: string, rows: StatementRow[]): void {
+    this.remove(id);
+    const schema = mostSpecific(rows);
+    if (!schema || !isScreenable(schema)) return;
+    const organisation = isOrganisationSchema(schema);
+    const entry: IndexEntry = { id, schema, datasets: new Set(), names: [], identifiers: [], birthDates: [], countries: [], genders: [], keys: [], alive: true };
+    for (const r of rows) {
+      entry.datasets.add(r.dataset);
+      const cls = this.classOf(r);
+      if (r.prop_type === 'name' && NAME_PROPS.has(r.prop)) entry.names.push({ value: prepareName(r.value, { organisation }), cls });
+      else if (STRONG_IDENTIFIERS.has(r.prop)) entry.identifiers.push({ value: { prop: r.prop, value: r.value }, cls });
+      else if (r.prop === 'birthDate') entry.birthDates.push({ value: r.value, cls });
+      else if (COUNTRY_PROPS.has(r.prop)) entry.countries.push({ value: r.value, cls });
+      else if (r.prop === 'gender') entry.genders.push({ value: r.value, cls });
+    }
+    if (entry.names.length === 0 && entry.identifiers.length === 0) return;
+    const keys = new Set<string>();
+    const tokens = new Set<string>();
+    for (const n of entry.names) {
+      for (const t of n.value.tokens) {
+        tokens.add(t.text);
+        keys.add(`t:${t.text}`);
+        if (t.kind !== 'word') continue;
+        if (t.phonetic.length >= 2) keys.add(`p:${t.phonetic}`);
+        if (t.skeleton.length >= 3) keys.add(`s:${t.skeleton}`);
+        if (t.text.length >= 6) {
+          keys.add(`f:${t.text.slice(0, 4)}`);
+          keys.add(`l:${t.text.slice(-4)}`);
+        }
+      }
+    }
+    for (const i of entry.identifiers) keys.add(`i:${identifierKey(i.value.value)}`);
+    entry.keys = [...keys];
+    const n = this.entries.length;
+    this.entries.push(entry);
+    this.byId.set(id, n);
+    for (const k of entry.keys) {
+      const list = this.postings.get(k);
+      if (list) list.push(n);
+      else this.postings.set(k, [n]);
+    }
+    for (const t of tokens) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+    this.live++;
+    this.weightsCache = null;
+  }
+
+  /** Take an entity out; its postings are dropped lazily (dead entries are skipped and compacted). */
+  remove(id: string): void {
+    const n = this.byId.get(id);
+    if (n === undefined) return;
+    const entry = this.entries[n]!;
+    entry.alive = false;
+    this.byId.delete(id);
+    for (const n2 of entry.names) for (const t of new Set(n2.value.tokens.map((x) => x.text))) this.df.set(t, Math.max(0, (this.df.get(t) ?? 1) - 1));
+    this.live--;
+    this.weightsCache = null;
+  }
+
+  get(id: string): IndexEntry | undefined {
+    const n = this.byId.get(id);
+    return n === undefined ? undefined : this.entries[n];
+  }
+
+  /**
+   * The best matches for a query among the entries `accept` lets through,
+   * comparing only values of the classes `visible` allows.
+   */
+  search(
+    query: PreparedSubject,
+    opts: { limit: number; candidates?: number; visible: (cls: number) => boolean; accept?: (e: IndexEntry) => boolean },
+  ): IndexHit[] {
+    const gathered = this.gather(query, opts.candidates ?? 50, opts.visible, opts.accept);
+    const hits: IndexHit[] = [];
+    for (const entry of gathered) {
+      const subject = this.subjectOf(entry, opts.visible);
+      if (!subject) continue;
+      const r = compareSubjects(query, subject, this.weights);
+      if (r.score > 0) hits.push({ entry, score: r.score, explanations: r.explanations });
+    }
+    hits.sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
+    return hits.slice(0, opts.limit);
+  }
+
+  /** Entries reached by the query's keys, ranked by the weight of what they share; common keys only when nothing rarer reaches. */
+  private gather(query: PreparedSubject, max: number, visible: (cls: number) => boolean, accept?: (e: IndexEntry) => boolean): IndexEntry[] {
+    const weights = this.weights;
+    const score = new Map<number, number>();
+    const keyed: Array<{ key: string; weight: number }> = [];
+    for (const name of query.prepared) {
+      for (const t of name.tokens) {
+        const w = weights.weight(t.text);
+        keyed.push({ key: `t:${t.text}`, weight: w * KEY_WEIGHT.t });
+        if (t.kind !== 'word') continue;
+        if (t.phonetic.length >= 2) keyed.push({ key: `p:${t.phonetic}`, weight: w * KEY_WEIGHT.p });
+        if (t.skeleton.length >= 3) keyed.push({ key: `s:${t.skeleton}`, weight: w * KEY_WEIGHT.s });
+        if (t.text.length >= 6) {
+          keyed.push({ key: `f:${t.text.slice(0, 4)}`, weight: w * KEY_WEIGHT.f });
+          keyed.push({ key: `l:${t.text.slice(-4)}`, weight: w * KEY_WEIGHT.l });
+        }
+      }
+    }
+    for (const values of Object.values(query.identifiers ?? {})) for (const v of values) keyed.push({ key: `i:${identifierKey(v)}`, weight: KEY_WEIGHT.i });
+    const common = Math.max(50, this.live * COMMON_KEY_SHARE);
+    const rare = keyed.filter((k) => (this.postings.get(k.key)?.length ?? 0) <= common);
+    const use = rare.length > 0 ? rare : keyed;
+    for (const { key, weight } of use) {
+      const list = this.postings.get(key);
+      if (!list) continue;
+      for (const n of list) score.set(n, (score.get(n) ?? 0) + weight);
+    }
+    const ranked = [...score.entries()].sort((a, b) => b[1] - a[1]);
+    const out: IndexEntry[] = [];
+    for (const [n] of ranked) {
+      const e = this.entries[n]!;
+      if (!e.alive || (accept && !accept(e)) || !compatibleSchemata(query.schema, e.schema)) continue;
+      if (!e.names.some((x) => visible(x.cls)) && !e.identifiers.some((x) => visible(x.cls))) continue;
+      out.push(e);
+      if (out.length >= max) break;
+    }
+    return out;
+  }
+
+  /** The entry as a subject made of the values the viewer may see; null when none of its names or identifiers are visible. */
+  subjectOf(e: IndexEntry, visible: (cls: number) => boolean): PreparedSubject | null {
+    const names = e.names.filter((n) => visible(n.cls)).map((n) => n.value);
+    const identifiers: Record<string, string[]> = {};
+    for (const i of e.identifiers) if (visible(i.cls)) (identifiers[i.value.prop] ??= []).push(i.value.value);
+    if (names.length === 0 && Object.keys(identifiers).length === 0) return null;
+    return {
+      schema: e.schema,
+      names: names.map((n) => n.original),
+      prepared: names,
+      identifiers,
+      birthDates: e.birthDates.filter((x) => visible(x.cls)).map((x) => x.value),
+      countries: e.countries.filter((x) => visible(x.cls)).map((x) => x.value),
+      genders: e.genders.filter((x) => visible(x.cls)).map((x) => x.value),
+    };
+  }
+
+  /** Rough memory held by the index (names, keys, postings), for reports. */
+  stats(): { entries: number; keys: number; postings: number; classes: number } {
+    let postings = 0;
+    for (const l of this.postings.values()) postings += l.length;
+    return { entries: this.live, keys: this.postings.size, postings, classes: this.classes.length };
+  }
+}
+
+function mostSpecific(rows: StatementRow[]): string | null {
+  let best: string | null = null;
+  for (const r of rows) if (best === null || (r.schema !== best && isA(r.schema, best))) best = r.schema;
+  return best;
+}
