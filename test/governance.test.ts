@@ -305,6 +305,21 @@ describe('governance: refusals found in review', () => {
     assert.equal((await later.retention.plan(admin)).length, 1);
   });
 
+  it("an agency's auditors see their agency's audit records; oversight bodies see the node", async () => {
+    await gov.identity.createAgency(admin, { id: 'ombudsman', name: 'Oversight', country: 'NL', sector: 'oversight_body' });
+    await gov.identity.createUser(admin, { username: 'nl-aud', agency: 'fiu-nl', roles: ['auditor'], password: PASSWORD });
+    await gov.identity.createUser(admin, { username: 'ov-aud', agency: 'ombudsman', roles: ['auditor'], password: PASSWORD });
+    const nlToken = (await gov.identity.createToken(await gov.identity.cliViewer('nl-aud', 'oversight'), { name: 'a', scopes: ['audit:read'] })).token;
+    const ovToken = (await gov.identity.createToken(await gov.identity.cliViewer('ov-aud', 'oversight'), { name: 'a', scopes: ['audit:read'] })).token;
+    const nl = (await app.inject({ url: '/audit?limit=1000', headers: { authorization: `Bearer ${nlToken}` } })).json();
+    assert.ok(nl.total > 0 && nl.records.every((r: { agency: string }) => r.agency === 'fiu-nl'), 'only fiu-nl records');
+    assert.equal((await app.inject({ url: '/audit?agency=local', headers: { authorization: `Bearer ${nlToken}` } })).json().total, 0);
+    const ov = (await app.inject({ url: '/audit?limit=1000', headers: { authorization: `Bearer ${ovToken}` } })).json();
+    assert.ok(ov.records.some((r: { agency: string }) => r.agency === 'local'));
+    const nlAgreements = (await app.inject({ url: '/agreements', headers: { authorization: `Bearer ${nlToken}` } })).json().agreements;
+    assert.ok(nlAgreements.every((a: { parties: string[] }) => a.parties.includes('fiu-nl')));
+  });
+
   it('one agency cannot overwrite another\'s dataset; the audit log refuses TRUNCATE', async () => {
     const file = join(dir, 'nl.ftm.json');
     await writeFile(file, JSON.stringify({ id: 'n-1', schema: 'Company', properties: { name: ['NL One'] } }) + '\n');

@@ -200,7 +200,11 @@ export async function runAuditLog(
   await withSession(ctx, async ({ gov, viewer }) => {
     requireCapability(viewer, 'audit:read');
     const { json: _json, ...filter } = opts;
-    const r = await gov.audit.query({ ...filter, action: opts.action?.split(',') });
+    const only = await gov.auditScope(viewer);
+    const r =
+      only !== null && filter.agency !== undefined && filter.agency !== only
+        ? { total: 0, records: [] }
+        : await gov.audit.query({ ...filter, agency: only ?? filter.agency, action: opts.action?.split(',') });
     await gov.auditRead(viewer, 'audit.query', { filter });
     if (opts.json) return printJson(r);
     process.stdout.write(`${r.total} record${r.total === 1 ? '' : 's'}\n`);

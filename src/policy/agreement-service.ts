@@ -20,6 +20,7 @@ export class AgreementService {
     private readonly audit: AuditLog,
     private readonly gov: GovernanceConfig,
     private readonly agencyIds: () => Promise<Set<string>>,
+    private readonly oversees: (actor: Viewer) => Promise<boolean>,
     private readonly now: () => Date = () => new Date(),
   ) {
     this.repo = new AgreementRepository(db);
@@ -59,7 +60,7 @@ export class AgreementService {
   }
 
   async list(actor: Viewer): Promise<Agreement[]> {
-    return (await this.repo.list(this.visibleParty(actor))).map(withoutKey);
+    return (await this.repo.list(await this.visibleParty(actor))).map(withoutKey);
   }
 
   async get(actor: Viewer, id: string): Promise<Agreement> {
@@ -95,8 +96,9 @@ export class AgreementService {
     return this.get(actor, id);
   }
 
-  private visibleParty(actor: Viewer): string | null {
-    if (actor.capabilities.has('audit:read')) return null;
+  /** Agreements are visible to their parties; oversight auditors (oversight bodies, the home agency) see all. */
+  private async visibleParty(actor: Viewer): Promise<string | null> {
+    if (actor.capabilities.has('audit:read')) return (await this.oversees(actor)) ? null : actor.agencyId;
     if (!actor.capabilities.has('agreements:manage') && !actor.capabilities.has('data:read') && !actor.capabilities.has('admin')) {
       throw new SextantError('forbidden', 'seeing agreements needs the agreements:manage, data:read or audit:read permission', {});
     }
@@ -104,7 +106,7 @@ export class AgreementService {
   }
 
   private async find(actor: Viewer, id: string): Promise<AgreementWithKey> {
-    const party = this.visibleParty(actor);
+    const party = await this.visibleParty(actor);
     const a = (await this.repo.list(party)).find((x) => x.id === id);
     if (!a) throw notFound(id);
     return a;

@@ -26,7 +26,14 @@ export class Governance {
   ) {
     this.audit = new AuditLog(store.db);
     this.identity = new IdentityService(store.db, this.audit, config, now);
-    this.agreements = new AgreementService(store.db, this.audit, config, async () => new Set((await this.identity.listAgencies()).map((a) => a.id)), now);
+    this.agreements = new AgreementService(
+      store.db,
+      this.audit,
+      config,
+      async () => new Set((await this.identity.listAgencies()).map((a) => a.id)),
+      async (actor) => (await this.auditScope(actor)) === null,
+      now,
+    );
     this.retention = new RetentionService(store, this.audit, () => this.agreements.allForPolicy(), now);
   }
 
@@ -38,6 +45,17 @@ export class Governance {
 
   async scope(viewer: Viewer): Promise<ReadScope> {
     return new ReadScope(viewer, await this.policy());
+  }
+
+  /**
+   * Whose audit records an auditor may query: oversight bodies and the home
+   * agency's auditors see the whole node; an agency's own auditors see what
+   * their agency's users did. Returns the agency to restrict to, or null.
+   */
+  async auditScope(viewer: Viewer): Promise<string | null> {
+    if (viewer.agencyId === this.config.agency.id) return null;
+    const agency = await this.identity.agency(viewer.agencyId);
+    return agency.sector === 'oversight_body' ? null : viewer.agencyId;
   }
 
   /** Record a read: who, for what purpose, which entities, how many marked values were shown. */

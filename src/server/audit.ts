@@ -40,7 +40,7 @@ export function registerAuditRoutes(app: FastifyInstance, gov: Governance): void
     {
       config: { capability: 'audit:read' },
       schema: {
-        summary: 'audit records, newest first: who saw an entity (entity=), what left for a partner (partner=), by actor, action, agency or time',
+        summary: "audit records, newest first: who saw an entity (entity=), what left for a partner (partner=), by actor, action, agency or time; an agency's auditors see their agency's records, oversight bodies' and the home agency's the whole node",
         tags: ['audit'],
         querystring: {
           type: 'object',
@@ -61,7 +61,9 @@ export function registerAuditRoutes(app: FastifyInstance, gov: Governance): void
     },
     async (request) => {
       const q = request.query;
-      const { total, records } = await gov.audit.query({ ...q, action: q.action?.split(',') });
+      const only = await gov.auditScope(viewerOf(request));
+      if (only !== null && q.agency !== undefined && q.agency !== only) return { total: 0, limit: q.limit, offset: q.offset, records: [] };
+      const { total, records } = await gov.audit.query({ ...q, agency: only ?? q.agency, action: q.action?.split(',') });
       await gov.auditRead(viewerOf(request), 'audit.query', { filter: { ...q } });
       return { total, limit: q.limit, offset: q.offset, records };
     },
