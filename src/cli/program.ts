@@ -7,6 +7,7 @@ import { runEntity, runExport, runSearch } from './entities.ts';
 import * as g from './governance.ts';
 import { runIngest } from './ingest.ts';
 import { runLists, runListsChanges, runListsDiff, runListsUpdate } from './lists.ts';
+import { runScreen, runScreenCompare } from './screen.ts';
 import { runServe } from './serve.ts';
 import type { CliContext } from './session.ts';
 
@@ -139,8 +140,46 @@ export function buildProgram(): Command {
     .option('--host <host>', 'interface to listen on (default 127.0.0.1, env SEXTANT_HOST)')
     .action(async (paths: string[], opts, cmd: Command) => runServe(context(cmd), paths, opts));
 
+  addScreenCommands(program);
   addGovernanceCommands(program);
   return program;
+}
+
+function probability(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError(`${name} must be a number from 0 to 1`);
+    return n;
+  };
+}
+
+function addScreenCommands(program: Command): void {
+  const screen = program
+    .command('screen')
+    .description('screen names against the lists: one (--name), a batch (--input/--output), or pairs without a list (screen compare)')
+    .addHelpText('after', '\nWith no subcommand: screen --name or --input (see `sextant screen run --help`).');
+  screen
+    .command('run', { isDefault: true, hidden: true })
+    .description('screen one name or a batch file against the lists')
+    .option('--name <name>', 'the name to screen')
+    .option('--schema <schema>', 'Person, Company, Organization, Vessel, LegalEntity …', 'LegalEntity')
+    .option('--birth-date <date>', 'birth date (YYYY, YYYY-MM or YYYY-MM-DD)')
+    .option('--country <cc>', 'nationality or country')
+    .option('--id <id>', 'an identifier (passport, registration, IMO …); agrees with any of the same value')
+    .option('--threshold <t>', 'score from which a result is a match', probability('--threshold'), 0.7)
+    .option('--limit <n>', 'results per query', positiveInt('--limit', 100), 5)
+    .option('--dataset <name>', 'default (everything), sanctions (the lists) or one dataset', 'default')
+    .option('--input <file>', 'batch: CSV (name, schema, birth_date, country, id_number) or JSON lines')
+    .option('--output <file>', 'batch: results as JSON lines {"query", "results"}')
+    .option('--json', 'JSON on stdout')
+    .action(async (opts, cmd: Command) => runScreen(context(cmd), opts));
+  screen
+    .command('compare')
+    .description('score given pairs of names without a list (CSV columns schema,name1,name2): one line per pair')
+    .requiredOption('--pairs <file>', 'CSV file')
+    .option('--threshold <t>', 'score from which a pair is a match', probability('--threshold'), 0.7)
+    .option('--json', 'one JSON line per pair {"name1","name2","schema","score","match","explanations"}')
+    .action(async (opts) => runScreenCompare(opts));
 }
 
 function list(value: string): string[] {

@@ -33,6 +33,9 @@ export interface MatchResult {
   explanations: Explanation[];
 }
 
+/** Query identifiers of unknown kind go under this key. */
+export const ANY_IDENTIFIER = 'any';
+
 /** Identifiers that name one object only: disagreement means another object. */
 const UNIQUE_IDENTIFIERS = new Set(['imoNumber', 'mmsi', 'leiCode', 'swiftBic', 'iban', 'ogrnCode', 'innCode']);
 export const STRONG_IDENTIFIERS = new Set([...UNIQUE_IDENTIFIERS, 'passportNumber', 'idNumber', 'registrationNumber', 'taxNumber', 'vatCode', 'callSign']);
@@ -94,7 +97,9 @@ export function compareSubjects(q: PreparedSubject, c: PreparedSubject, weights:
   let agreed = false;
   let penalty = 0;
   for (const [prop, values] of Object.entries(qi)) {
-    const theirs = ci[prop];
+    // `any`: an identifier of unknown kind (a screening form's "ID number"): it agrees with any of theirs, and never counts against.
+    const theirs = prop === ANY_IDENTIFIER ? Object.values(ci).flat() : ci[prop];
+    if (prop === ANY_IDENTIFIER && !theirs.some((v) => values.some((x) => identifierKey(x) === identifierKey(v)))) continue;
     if (!theirs || theirs.length === 0 || values.length === 0) continue;
     const mine = new Set(values.map(identifierKey));
     const same = theirs.find((v) => mine.has(identifierKey(v)));

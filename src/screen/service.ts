@@ -4,7 +4,7 @@ import type { ReadScope } from '../policy/scope.ts';
 import { assemble, groupByEntity } from '../store/entity-service.ts';
 import type { Store } from '../store/index.ts';
 import { CandidateIndex, type IndexEntry } from './candidate-index.ts';
-import { prepareSubject, STRONG_IDENTIFIERS, type Explanation, type Subject } from './compare.ts';
+import { ANY_IDENTIFIER, prepareSubject, STRONG_IDENTIFIERS, type Explanation, type Subject } from './compare.ts';
 
 /**
  * Screening against the lists: the candidate index is built from the store on
@@ -142,7 +142,7 @@ export function toSubject(q: QueryEntity, key: string): Subject {
   };
   const names = [...list('name'), ...list('alias')];
   const identifiers: Record<string, string[]> = {};
-  for (const prop of STRONG_IDENTIFIERS) {
+  for (const prop of [...STRONG_IDENTIFIERS, ANY_IDENTIFIER]) {
     const v = list(prop);
     if (v.length > 0) identifiers[prop] = v;
   }
