@@ -44,15 +44,16 @@ export class ReadScope {
   }
 
   /**
-   * The classes this viewer may read unminimised. Searching and counting run
+   * The classes this viewer may read unminimised (with `minimised`, also those
+   * they may read minimised: for fetching rows that `see` then transforms). Searching and counting run
    * only over these: a minimised value must not be searchable (a search for
    * the clear value would confirm it), and a hidden one must not be counted.
    */
-  filter(classes: StatementClass[]): ClassFilter {
+  filter(classes: StatementClass[], opts: { minimised?: boolean } = {}): ClassFilter {
     const f: ClassFilter = { datasets: [], agencies: [], markings: [], schemata: [], props: [] };
     for (const c of classes) {
       const a = this.policy.read(this.viewer, c);
-      if (!a.allow || a.transform !== null) continue;
+      if (!a.allow || (a.transform !== null && !opts.minimised)) continue;
       f.datasets.push(c.dataset);
       f.agencies.push(c.agency);
       f.markings.push(c.marking);

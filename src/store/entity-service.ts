@@ -49,7 +49,10 @@ export class EntityService {
   constructor(private readonly store: Store) {}
 
   async get(id: string, scope: ReadScope): Promise<EntityView> {
-    const rows = scope.seeAll(await this.store.statements.forEntities([id]));
+    // Filtered in SQL first: hidden rows never leave the database, and a hidden
+    // entity takes the same path as a missing one. `see` then minimises.
+    const visible = scope.filter(await this.store.statements.classes(), { minimised: true });
+    const rows = scope.seeAll(await this.store.statements.forEntities([id], visible));
     if (rows.length === 0) throw new SextantError('not_found', `no entity ${id}`, { id });
     const base = assemble(id, rows);
     const provenance: Record<string, ValueProvenance[]> = {};
