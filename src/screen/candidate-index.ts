@@ -95,11 +95,12 @@ export class CandidateIndex {
     const schema = mostSpecific(rows);
     if (!schema || !isScreenable(schema)) return;
     const organisation = isOrganisationSchema(schema);
+    const vessel = isA(schema, 'Vessel');
     const entry: IndexEntry = { id, schema, datasets: new Set(), names: [], identifiers: [], birthDates: [], countries: [], genders: [], keys: [], alive: true };
     for (const r of rows) {
       entry.datasets.add(r.dataset);
       const cls = this.classOf(r);
-      if (r.prop_type === 'name' && NAME_PROPS.has(r.prop)) entry.names.push({ value: prepareName(r.value, { organisation }), cls });
+      if (r.prop_type === 'name' && NAME_PROPS.has(r.prop)) entry.names.push({ value: prepareName(r.value, { organisation, vessel }), cls });
       else if (STRONG_IDENTIFIERS.has(r.prop)) entry.identifiers.push({ value: { prop: r.prop, value: r.value }, cls });
       else if (r.prop === 'birthDate') entry.birthDates.push({ value: r.value, cls });
       else if (COUNTRY_PROPS.has(r.prop)) entry.countries.push({ value: r.value, cls });

@@ -50,7 +50,8 @@ export function isOrganisationSchema(schema: string): boolean {
 
 export function prepareSubject(s: Subject): PreparedSubject {
   const organisation = isOrganisationSchema(s.schema);
-  return { ...s, prepared: s.names.map((n) => prepareName(n, { organisation })) };
+  const vessel = isA(s.schema, 'Vessel');
+  return { ...s, prepared: s.names.map((n) => prepareName(n, { organisation, vessel })) };
 }
 
 /** Identifiers compared without spacing, punctuation, case, or the "IMO" prefix of ship numbers. */

@@ -25,6 +25,8 @@ export interface PreparedName {
   legalForm: string | null;
 }
 
+const VESSEL_PREFIXES = new Set(['mv', 'mt', 'ms', 'ss', 'fv', 'mts', 'mty', 'lpg', 'lng', 'my', 'sy']);
+
 // Scripts written without spaces between syllables: romanise each character on its own.
 const SYLLABIC = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/u;
 
@@ -46,6 +48,8 @@ export function transliterate(text: string): string {
 export function foldTokens(text: string): string[] {
   return transliterate(text)
     .toLowerCase()
+    // Apostrophes join what they separate: "Ba'asyir", "Fu'ad", "O'Brien".
+    .replace(/['’ʼ`]/g, '')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim()
     .split(' ')
@@ -68,8 +72,11 @@ function token(text: string): NameToken {
  * organisation (anywhere for unambiguous forms, only at the end for short
  * ones such as "AS" or "CO"), and key every token.
  */
-export function prepareName(name: string, opts: { organisation: boolean }): PreparedName {
+export function prepareName(name: string, opts: { organisation: boolean; vessel?: boolean }): PreparedName {
   let words = foldTokens(name).flatMap((w) => w.split(/(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d)/));
+  // Ship-type prefixes are not part of a vessel's name: "MV Arnica" is "ARNICA".
+  if (opts.vessel && words.length > 1 && VESSEL_PREFIXES.has(words[0]!)) words = words.slice(1);
+  if (opts.vessel && words.length > 2 && words[0]!.length === 1 && words[1]!.length === 1 && VESSEL_PREFIXES.has(words[0]! + words[1]!)) words = words.slice(2);
   let legalForm: string | null = null;
   if (opts.organisation || looksLikeOrganisation(words)) {
     const found = extractLegalForm(words);

@@ -35,7 +35,8 @@ export function compareTokens(a: NameToken, b: NameToken): TokenMatch {
   }
   // The same consonants in the same order, when one side has no vowels at all:
   // Arabic and Hebrew script do not write them ("mhmd" / "mohammed").
-  const vowelless = !/[aeiouy]/.test(a.text) || !/[aeiouy]/.test(b.text);
+  // (y counts as a consonant here: Arabic ي comes out as y.)
+  const vowelless = !/[aeiou]/.test(a.text) || !/[aeiou]/.test(b.text);
   if (vowelless && a.skeleton.length >= 3 && a.skeleton === b.skeleton && best.sim < 0.8) best = { sim: 0.8, how: 'skeleton' };
   return best;
 }
