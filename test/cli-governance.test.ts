@@ -95,6 +95,13 @@ describe('sextant governance commands', () => {
     assert.equal(foreign.code, 1);
     assert.match(foreign.stderr, /ingests for fiu-nl only/);
 
+    assert.equal((await sextant(['dataset', 'set', 'leads', '--default-marking', 'tlp:red'], env)).code, 0);
+    assert.equal((await sextant(['dataset', 'set', 'leads', '--default-marking', 'TLP:RED', '--as', 'vera'], env)).code, 1, "another agency's dataset");
+    const file2 = join(dir, 'leads2.ftm.json');
+    await writeFile(file2, JSON.stringify({ id: 'lead-2', schema: 'Company', properties: { name: ['Second Lead'] } }) + '\n');
+    assert.equal((await sextant(['ingest', file2, '--dataset', 'leads'], env)).code, 0);
+    assert.equal(JSON.parse((await sextant(['entity', 'lead-2', '--json'], env)).stdout).provenance.name[0].marking, 'TLP:RED');
+
     assert.equal((await sextant(['retention', 'set', 'leads', '30'], env)).code, 0);
     const dry = await sextant(['retention', 'run', '--dry-run', '--json'], env);
     assert.deepEqual(JSON.parse(dry.stdout), { dryRun: true, items: [] });

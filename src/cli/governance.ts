@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { SextantError } from '../errors.ts';
 import { keyedHash, type AgreementInput } from '../policy/agreements.ts';
+import { canonicalMarking } from '../policy/markings.ts';
 import { prepareRelease } from '../policy/release.ts';
 import { requireCapability } from '../policy/viewer.ts';
 import { exportEntities } from '../store/export.ts';
@@ -233,5 +234,19 @@ export async function runRetentionSet(ctx: Ctx, dataset: string, days: string) {
     await store.lists.setGovernance(dataset, { retention_days: n });
     await gov.audit.append({ actor: viewer.username, agency: viewer.agencyId, action: 'retention.set', purpose: viewer.purpose, details: { dataset, days: n } });
     process.stdout.write(n === null ? `${dataset}: kept until removed\n` : `${dataset}: data not seen for ${n} days is purged by sextant retention run\n`);
+  });
+}
+
+/** The default marking of a dataset the user's agency holds: what later ingests get unless --marking says otherwise. */
+export async function runDatasetSet(ctx: Ctx, dataset: string, opts: { defaultMarking?: string }) {
+  if (opts.defaultMarking === undefined) throw new SextantError('bad_request', 'give --default-marking', { field: 'defaultMarking' });
+  await withSession(ctx, async ({ store, gov, viewer }) => {
+    requireCapability(viewer, 'data:write');
+    const ds = await store.lists.dataset(dataset);
+    if (!ds || ds.agency !== viewer.agencyId) throw new SextantError('not_found', `no dataset ${dataset} held by ${viewer.agencyId}`, { dataset });
+    const marking = canonicalMarking(opts.defaultMarking!, ctx.config.governance.levels);
+    await store.lists.setGovernance(dataset, { default_marking: marking });
+    await gov.audit.append({ actor: viewer.username, agency: viewer.agencyId, action: 'dataset.set', purpose: viewer.purpose, details: { dataset, defaultMarking: marking } });
+    process.stdout.write(`${dataset}: later ingests are marked ${marking} unless --marking says otherwise (statements already stored keep theirs until re-ingested)\n`);
   });
 }

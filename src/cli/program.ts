@@ -289,6 +289,15 @@ function addGovernanceCommands(program: Command): void {
     .option('--json', 'JSON on stdout')
     .action(async (opts, cmd: Command) => g.runAuditLog(context(cmd), opts));
 
+  program
+    .command('dataset')
+    .description("a dataset's settings")
+    .command('set')
+    .description("set the default marking of a dataset your agency holds")
+    .argument('<dataset>', 'dataset')
+    .option('--default-marking <marking>', "e.g. 'TLP:AMBER//CONFIDENTIAL'")
+    .action(async (dataset: string, opts, cmd: Command) => g.runDatasetSet(context(cmd), dataset, opts));
+
   const retention = program.command('retention').description('retention per dataset and per agreement');
   retention
     .command('run')

@@ -88,7 +88,8 @@ export class ListRepository {
   }
 
   /** Retention in days for a dataset (null: kept until removed), and the agreement its data was received under. */
-  async setGovernance(name: string, patch: { retention_days?: number | null; agreement_id?: string | null }): Promise<void> {
+  async setGovernance(name: string, patch: { retention_days?: number | null; agreement_id?: string | null; default_marking?: string }): Promise<void> {
+    if (patch.default_marking !== undefined) await this.db.query('UPDATE datasets SET default_marking = $2, updated_at = now() WHERE name = $1', [name, patch.default_marking]);
     if (patch.retention_days !== undefined) await this.db.query('UPDATE datasets SET retention_days = $2, updated_at = now() WHERE name = $1', [name, patch.retention_days]);
     if (patch.agreement_id !== undefined) await this.db.query('UPDATE datasets SET agreement_id = $2, updated_at = now() WHERE name = $1', [name, patch.agreement_id]);
   }
