@@ -69,6 +69,37 @@ for (const kind of STORE_KINDS) {
       assert.equal(anonymous.statusCode, 401);
     });
 
+    it('decisions: a rejected result is suppressed and counted, a confirmed one marked; per agency; reversible', async () => {
+      const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+      const query = { schema: 'Person', properties: { name: ['Eric Badege'] } };
+      const first = (await match({ queries: { q: query } })).json().responses.q;
+      const top = first.results[0];
+      assert.equal(first.suppressed, 0);
+      const no = await app.inject({ method: 'POST', url: '/decisions', headers: auth, payload: JSON.stringify({ query: { schema: 'Person', properties: { name: ['BADEGE,  eric'] } }, entityId: top.id, decision: 'no_match', note: 'different person, other DOB' }) });
+      assert.equal(no.statusCode, 201, no.body);
+      const after = (await match({ queries: { q: query } })).json().responses.q;
+      assert.equal(after.suppressed, 1, 'the same subject however written');
+      assert.ok(!after.results.some((r: { id: string }) => r.id === top.id));
+      const second = first.results[1];
+      if (second) {
+        const yes = await app.inject({ method: 'POST', url: '/decisions', headers: auth, payload: JSON.stringify({ query, entityId: second.id, decision: 'match' }) });
+        assert.equal(yes.statusCode, 201);
+        const confirmed = (await match({ queries: { q: query } })).json().responses.q.results[0];
+        assert.equal(confirmed.id, second.id);
+        assert.equal(confirmed.decision.decision, 'match');
+      }
+      const list = await app.inject({ url: '/decisions', headers: { authorization: auth.authorization } });
+      assert.ok(list.json().total >= 1);
+      assert.equal(list.json().decisions.find((d: { entityId: string }) => d.entityId === top.id).decidedBy, 'admin');
+      const bearer = { authorization: auth.authorization };
+      const del = await app.inject({ method: 'DELETE', url: `/decisions/${no.json().id}`, headers: bearer });
+      assert.equal(del.statusCode, 200);
+      assert.equal((await match({ queries: { q: query } })).json().responses.q.suppressed, 0);
+      assert.equal((await app.inject({ method: 'DELETE', url: `/decisions/${no.json().id}`, headers: bearer })).statusCode, 404);
+      const missing = await app.inject({ method: 'POST', url: '/decisions', headers: auth, payload: JSON.stringify({ query, entityId: 'no-such-entity', decision: 'match' }) });
+      assert.equal(missing.statusCode, 404);
+    });
+
     it('the index follows ingests without a full rebuild', async () => {
       const svc = new ScreeningService(t.store);
       const { gov, admin } = await governed(t.store);

@@ -1,10 +1,13 @@
 import { SextantError } from '../errors.ts';
-import { getSchema } from '../model/schemata.ts';
 import type { ReadScope } from '../policy/scope.ts';
 import { assemble, groupByEntity } from '../store/entity-service.ts';
 import type { Store } from '../store/index.ts';
-import { CandidateIndex, type IndexEntry } from './candidate-index.ts';
-import { ANY_IDENTIFIER, prepareSubject, STRONG_IDENTIFIERS, type Explanation, type Subject } from './compare.ts';
+import { CandidateIndex, type IndexEntry, type IndexHit } from './candidate-index.ts';
+import { compareSubjects, prepareSubject, type Explanation, type PreparedSubject } from './compare.ts';
+import { checkDecision, DecisionRepository, subjectKey, type Decision } from './decisions.ts';
+import { toSubject, type QueryEntity } from './query.ts';
+
+export { toSubject, type QueryEntity } from './query.ts';
 
 /**
  * Screening against the lists: the candidate index is built from the store on
@@ -13,10 +16,6 @@ import { ANY_IDENTIFIER, prepareSubject, STRONG_IDENTIFIERS, type Explanation, t
  * visible names and identifiers are compared, and the entities returned are
  * assembled from visible statements.
  */
-export interface QueryEntity {
-  schema: string;
-  properties: Record<string, string[]>;
-}
 
 export interface MatchResult {
   id: string;
@@ -27,6 +26,16 @@ export interface MatchResult {
   score: number;
   match: boolean;
   explanations: Explanation[];
+  /** An analyst of the viewer's agency confirmed this result for this subject. */
+  decision?: { id: string; decision: 'match'; by: string; at: string; note: string | null };
+}
+
+export interface QueryResponse {
+  query: QueryEntity;
+  results: MatchResult[];
+  total: { value: number; relation: 'eq' };
+  /** Results left out because an analyst of the viewer's agency decided they are not this subject. */
+  suppressed: number;
 }
 
 export interface MatchOptions {
@@ -35,7 +44,6 @@ export interface MatchOptions {
 }
 
 const PAGE = 2000;
-const COUNTRY_PROPS = ['nationality', 'citizenship', 'country', 'jurisdiction', 'flag'];
 
 export class ScreeningService {
   private index: CandidateIndex | null = null;
@@ -43,7 +51,11 @@ export class ScreeningService {
   private building: Promise<void> | null = null;
   lastBuild: { ms: number; entries: number; heapBytes: number } | null = null;
 
-  constructor(private readonly store: Store) {}
+  private readonly decisions: DecisionRepository;
+
+  constructor(private readonly store: Store) {
+    this.decisions = new DecisionRepository(store.db);
+  }
 
   /** Build the index, or refresh the datasets written since the last look. */
   async ensureIndex(): Promise<CandidateIndex> {
@@ -97,7 +109,7 @@ export class ScreeningService {
     return (e) => e.datasets.has(name);
   }
 
-  async match(dataset: string, queries: Record<string, QueryEntity>, opts: MatchOptions, scope: ReadScope): Promise<Record<string, { query: QueryEntity; results: MatchResult[]; total: { value: number; relation: 'eq' } }>> {
+  async match(dataset: string, queries: Record<string, QueryEntity>, opts: MatchOptions, scope: ReadScope): Promise<Record<string, QueryResponse>> {
     const index = await this.ensureIndex();
     const accept = await this.datasetFilter(dataset);
     // What this viewer may see, decided once per statement class.
@@ -106,55 +118,79 @@ export class ScreeningService {
       return a.allow && a.transform === null;
     });
     const visible = (cls: number) => visibleClasses[cls] === true;
-    const out: Record<string, { query: QueryEntity; results: MatchResult[]; total: { value: number; relation: 'eq' } }> = {};
-    const hitsByQuery = new Map<string, ReturnType<CandidateIndex['search']>>();
+    const out: Record<string, QueryResponse> = {};
+    const hitsByQuery = new Map<string, IndexHit[]>();
+    const subjects = new Map<string, PreparedSubject>();
+    const keys = new Map<string, string>();
     for (const [key, q] of Object.entries(queries)) {
       const subject = prepareSubject(toSubject(q, key));
+      subjects.set(key, subject);
+      keys.set(key, subjectKey(q));
       hitsByQuery.set(key, index.search(subject, { limit: opts.limit, visible, accept }));
+    }
+    // The agency's standing decisions on these subjects.
+    const standing = await this.decisions.standing(scope.viewer.agencyId, [...new Set(keys.values())]);
+    for (const [key, hits] of hitsByQuery) {
+      for (const d of standing) {
+        // A confirmed entity is shown even when it did not make the top results.
+        if (d.subjectKey !== keys.get(key) || d.decision !== 'match' || hits.some((h) => h.entry.id === d.entityId)) continue;
+        const entry = index.get(d.entityId);
+        const subject = entry && index.subjectOf(entry, visible);
+        if (entry && subject) hits.push({ entry, ...compareSubjects(subjects.get(key)!, subject, index.weights) });
+      }
     }
     const ids = [...new Set([...hitsByQuery.values()].flat().map((h) => h.entry.id))];
     const rows = groupByEntity(scope.seeAll(await this.store.statements.forEntities(ids)));
     for (const [key, hits] of hitsByQuery) {
       const results: MatchResult[] = [];
+      let suppressed = 0;
       for (const h of hits) {
         const r = rows.get(h.entry.id);
         if (!r) continue;
+        const d = standing.find((x) => x.subjectKey === keys.get(key) && x.entityId === h.entry.id);
+        if (d?.decision === 'no_match') {
+          suppressed++;
+          continue;
+        }
         const a = assemble(h.entry.id, r);
-        results.push({ id: a.id, caption: a.caption, schema: a.schema, properties: a.properties, datasets: a.datasets, score: h.score, match: h.score >= opts.threshold, explanations: h.explanations });
+        const result: MatchResult = { id: a.id, caption: a.caption, schema: a.schema, properties: a.properties, datasets: a.datasets, score: h.score, match: h.score >= opts.threshold, explanations: h.explanations };
+        if (d) result.decision = { id: d.id, decision: 'match', by: d.decidedBy, at: d.decidedAt, note: d.note };
+        results.push(result);
       }
-      out[key] = { query: queries[key]!, results, total: { value: results.length, relation: 'eq' } };
+      results.sort((x, y) => Number(y.decision !== undefined) - Number(x.decision !== undefined) || y.score - x.score);
+      out[key] = { query: queries[key]!, results, total: { value: results.length, relation: 'eq' }, suppressed };
     }
     return out;
   }
+
+  /** Record an analyst's decision on a (subject, entity) pair; the entity must be one the viewer may see. */
+  async decide(scope: ReadScope, input: { query: QueryEntity; entityId: string; decision: string; note?: string }): Promise<Decision> {
+    const decision = checkDecision(input.decision);
+    toSubject(input.query, 'query');
+    const visible = scope.filter(await this.store.statements.classes(), { minimised: true });
+    if ((await this.store.statements.forEntities([input.entityId], visible)).length === 0) {
+      throw new SextantError('not_found', `no entity ${input.entityId}`, { field: 'entityId' });
+    }
+    if (input.note !== undefined && input.note.length > 2000) throw new SextantError('bad_request', 'a note has at most 2000 characters', { field: 'note' });
+    return this.decisions.record({
+      agency: scope.viewer.agencyId,
+      subjectKey: subjectKey(input.query),
+      subject: input.query,
+      entityId: input.entityId,
+      decision,
+      note: input.note ?? null,
+      decidedBy: scope.viewer.username,
+      decidedAt: new Date().toISOString(),
+    });
+  }
+
+  async listDecisions(agency: string, opts: { entity?: string; includeRevoked?: boolean; limit: number; offset: number }) {
+    return this.decisions.list(agency, opts);
+  }
+
+  /** Take a decision back; another agency's decision is reported as missing. */
+  async revokeDecision(agency: string, id: string, by: string): Promise<void> {
+    if (!(await this.decisions.revoke(agency, id, by, new Date().toISOString()))) throw new SextantError('not_found', `no standing decision ${id}`, { id });
+  }
 }
 
-/** A yente-style query entity as a subject; a bad one is refused naming the query and field. */
-export function toSubject(q: QueryEntity, key: string): Subject {
-  if (!q || typeof q !== 'object' || typeof q.schema !== 'string' || !getSchema(q.schema)) {
-    throw new SextantError('bad_request', `query ${key}: schema must be an FtM schema such as Person, Company, Vessel`, { field: `queries.${key}.schema` });
-  }
-  const p = q.properties ?? {};
-  const list = (name: string): string[] => {
-    const v = p[name];
-    if (v === undefined) return [];
-    if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) throw new SextantError('bad_request', `query ${key}: properties.${name} must be a list of strings`, { field: `queries.${key}.properties.${name}` });
-    return v;
-  };
-  const names = [...list('name'), ...list('alias')];
-  const identifiers: Record<string, string[]> = {};
-  for (const prop of [...STRONG_IDENTIFIERS, ANY_IDENTIFIER]) {
-    const v = list(prop);
-    if (v.length > 0) identifiers[prop] = v;
-  }
-  if (names.length === 0 && Object.keys(identifiers).length === 0) {
-    throw new SextantError('bad_request', `query ${key}: give at least a name or a strong identifier`, { field: `queries.${key}.properties.name` });
-  }
-  return {
-    schema: q.schema,
-    names,
-    identifiers,
-    birthDates: list('birthDate'),
-    countries: COUNTRY_PROPS.flatMap(list),
-    genders: list('gender'),
-  };
-}

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Governance } from '../policy/index.ts';
 import { ScreeningService, type QueryEntity } from '../screen/service.ts';
 import { viewerOf } from './auth.ts';
-import { ERROR_RESPONSES } from './schemas.ts';
+import { ERROR_RESPONSES, PAGE_FIELDS, pageParams } from './schemas.ts';
+import { ID_PARAM } from './shapes.ts';
 
 const RESULT = {
   type: 'object',
@@ -15,6 +16,33 @@ const RESULT = {
     score: { type: 'number' },
     match: { type: 'boolean' },
     explanations: { type: 'array', items: { type: 'object', properties: { feature: { type: 'string' }, effect: { type: 'number' }, detail: { type: 'string' } } } },
+    decision: { type: 'object', properties: { id: { type: 'string' }, decision: { type: 'string' }, by: { type: 'string' }, at: { type: 'string' }, note: { type: 'string', nullable: true } } },
+  },
+} as const;
+
+const QUERY_ENTITY = {
+  type: 'object',
+  properties: {
+    schema: { type: 'string', maxLength: 64 },
+    properties: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string', maxLength: 1000 }, maxItems: 50 } },
+  },
+  required: ['schema', 'properties'],
+} as const;
+
+const DECISION = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    agency: { type: 'string' },
+    subjectKey: { type: 'string' },
+    subject: { type: 'object', additionalProperties: true },
+    entityId: { type: 'string' },
+    decision: { type: 'string' },
+    note: { type: 'string', nullable: true },
+    decidedBy: { type: 'string' },
+    decidedAt: { type: 'string' },
+    revokedBy: { type: 'string', nullable: true },
+    revokedAt: { type: 'string', nullable: true },
   },
 } as const;
 
@@ -44,14 +72,7 @@ export function registerScreenRoutes(app: FastifyInstance, gov: Governance, scre
               type: 'object',
               minProperties: 1,
               maxProperties: 100,
-              additionalProperties: {
-                type: 'object',
-                properties: {
-                  schema: { type: 'string', maxLength: 64 },
-                  properties: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string', maxLength: 1000 }, maxItems: 50 } },
-                },
-                required: ['schema', 'properties'],
-              },
+              additionalProperties: QUERY_ENTITY,
             },
           },
           required: ['queries'],
@@ -68,6 +89,7 @@ export function registerScreenRoutes(app: FastifyInstance, gov: Governance, scre
                     query: { type: 'object', additionalProperties: true },
                     results: { type: 'array', items: RESULT },
                     total: { type: 'object', properties: { value: { type: 'integer' }, relation: { type: 'string' } } },
+                    suppressed: { type: 'integer' },
                   },
                 },
               },
@@ -87,6 +109,71 @@ export function registerScreenRoutes(app: FastifyInstance, gov: Governance, scre
       const entities = [...new Set(Object.values(responses).flatMap((r) => r.results.map((x) => x.id)))];
       await gov.auditRead(viewer, 'screen.match', { dataset: request.params.dataset, queries: Object.keys(responses).length, entities });
       return { responses, limit, threshold, algorithm };
+    },
+  );
+
+  app.post<{ Body: { query: QueryEntity; entityId: string; decision: string; note?: string } }>(
+    '/decisions',
+    {
+      config: { capability: 'data:read' },
+      schema: {
+        summary: "record that a query subject is (match) or is not (no_match) a list entity; your agency's later screenings of the subject apply it",
+        tags: ['screening'],
+        body: {
+          type: 'object',
+          properties: {
+            query: QUERY_ENTITY,
+            entityId: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[A-Za-z0-9._:-]+$' },
+            decision: { type: 'string', enum: ['match', 'no_match'] },
+            note: { type: 'string', maxLength: 2000 },
+          },
+          required: ['query', 'entityId', 'decision'],
+          additionalProperties: false,
+        },
+        response: { 201: DECISION, ...ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) => {
+      const viewer = viewerOf(request);
+      const d = await screening.decide(await gov.scope(viewer), request.body);
+      await gov.audit.append({ actor: viewer.username, agency: viewer.agencyId, action: 'screen.decide', purpose: viewer.purpose, details: { decision: d.id, entity: d.entityId, entities: [d.entityId], verdict: d.decision } });
+      return reply.status(201).send(d);
+    },
+  );
+
+  app.get<{ Querystring: { entity?: string; revoked?: boolean; limit: number; offset: number } }>(
+    '/decisions',
+    {
+      config: { capability: 'data:read' },
+      schema: {
+        summary: "your agency's screening decisions, newest first",
+        tags: ['screening'],
+        querystring: {
+          type: 'object',
+          properties: { entity: { type: 'string', maxLength: 255 }, revoked: { type: 'boolean', default: false }, ...pageParams(100, 1000) },
+          additionalProperties: false,
+        },
+        response: { 200: { type: 'object', properties: { ...PAGE_FIELDS, decisions: { type: 'array', items: DECISION } } }, ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => {
+      const { entity, revoked, limit, offset } = request.query;
+      const r = await screening.listDecisions(viewerOf(request).agencyId, { entity, includeRevoked: revoked, limit, offset });
+      return { total: r.total, limit, offset, decisions: r.decisions };
+    },
+  );
+
+  app.delete<{ Params: { id: string } }>(
+    '/decisions/:id',
+    {
+      config: { capability: 'data:read' },
+      schema: { summary: 'take a decision back', tags: ['screening'], params: ID_PARAM, response: { 200: { type: 'object', properties: { ok: { type: 'boolean' } } }, ...ERROR_RESPONSES } },
+    },
+    async (request) => {
+      const viewer = viewerOf(request);
+      await screening.revokeDecision(viewer.agencyId, request.params.id, viewer.username);
+      await gov.audit.append({ actor: viewer.username, agency: viewer.agencyId, action: 'screen.undecide', purpose: viewer.purpose, details: { decision: request.params.id } });
+      return { ok: true };
     },
   );
 }
