@@ -47,6 +47,23 @@ describe('sextant screen', () => {
     assert.equal(lines[0].results[0].match, true);
   });
 
+  it('records, lists and takes back decisions', async () => {
+    const first = JSON.parse((await sextant(['screen', '--name', 'Eric Badege', '--schema', 'Person', '--json'], env)).stdout);
+    const top = first.results[0].id as string;
+    const neither = await sextant(['screen', 'decide', '--name', 'Eric Badege', '--entity', top], env);
+    assert.equal(neither.code, 2);
+    const d = await sextant(['screen', 'decide', '--name', 'Eric Badege', '--schema', 'Person', '--entity', top, '--no-match', '--note', 'other DOB', '--json'], env);
+    assert.equal(d.code, 0, d.stderr);
+    const id = JSON.parse(d.stdout).id as string;
+    const after = JSON.parse((await sextant(['screen', '--name', 'Eric Badege', '--schema', 'Person', '--json'], env)).stdout);
+    assert.ok(!after.results.some((r: { id: string }) => r.id === top));
+    const list = await sextant(['screen', 'decisions'], env);
+    assert.match(list.stdout, /no_match/);
+    assert.equal((await sextant(['screen', 'undecide', id], env)).code, 0);
+    const again = JSON.parse((await sextant(['screen', '--name', 'Eric Badege', '--schema', 'Person', '--json'], env)).stdout);
+    assert.equal(again.results[0].id, top);
+  });
+
   it('compares pairs without a list', async () => {
     const pairs = join(dir, 'pairs.csv');
     await writeFile(pairs, 'schema,name1,name2\nPerson,George Bush,George Habbash\nLegalEntity,EMMA LLC,Emma Daniels\nCompany,Rosneft OAO,ROSNEFT PAO\n');

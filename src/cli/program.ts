@@ -7,7 +7,7 @@ import { runEntity, runExport, runSearch } from './entities.ts';
 import * as g from './governance.ts';
 import { runIngest } from './ingest.ts';
 import { runLists, runListsChanges, runListsDiff, runListsUpdate } from './lists.ts';
-import { runScreen, runScreenCompare } from './screen.ts';
+import { runScreen, runScreenCompare, runScreenDecide, runScreenDecisions, runScreenUndecide } from './screen.ts';
 import { runServe } from './serve.ts';
 import type { CliContext } from './session.ts';
 
@@ -173,6 +173,34 @@ function addScreenCommands(program: Command): void {
     .option('--output <file>', 'batch: results as JSON lines {"query", "results"}')
     .option('--json', 'JSON on stdout')
     .action(async (opts, cmd: Command) => runScreen(context(cmd), opts));
+  screen
+    .command('decide')
+    .description('record that a subject is (--match) or is not (--no-match) a list entity; later screenings of it apply this')
+    .requiredOption('--name <name>', 'the subject as screened')
+    .option('--schema <schema>', 'schema of the subject', 'LegalEntity')
+    .option('--birth-date <date>', 'birth date, as screened')
+    .option('--country <cc>', 'country, as screened')
+    .option('--id <id>', 'identifier, as screened')
+    .requiredOption('--entity <id>', 'the list entity')
+    .option('--match', 'it is this entity')
+    .option('--no-match', 'it is not this entity')
+    .option('--note <text>', 'why')
+    .option('--json', 'JSON on stdout')
+    .action(async (opts, cmd: Command) => runScreenDecide(context(cmd), { ...opts, noMatch: opts.match === false ? true : opts.noMatch }));
+  screen
+    .command('decisions')
+    .description("your agency's screening decisions")
+    .option('--entity <id>', 'about this entity')
+    .option('--revoked', 'include decisions taken back')
+    .option('--limit <n>', 'rows per page', positiveInt('--limit', 1000), 100)
+    .option('--offset <n>', 'rows to skip', positiveInt('--offset'), 0)
+    .option('--json', 'JSON on stdout')
+    .action(async (opts, cmd: Command) => runScreenDecisions(context(cmd), opts));
+  screen
+    .command('undecide')
+    .description('take a decision back')
+    .argument('<id>', 'decision id')
+    .action(async (id: string, _opts, cmd: Command) => runScreenUndecide(context(cmd), id));
   screen
     .command('compare')
     .description('score given pairs of names without a list (CSV columns schema,name1,name2): one line per pair')

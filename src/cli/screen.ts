@@ -157,3 +157,41 @@ export async function runScreenCompare(opts: { pairs: string; threshold: number;
     else process.stdout.write(`${r.score.toFixed(3)}  ${out.match ? 'MATCH ' : '      '}${row.name1} | ${row.name2}  — ${r.explanations.map((e) => e.detail).join('; ')}\n`);
   }
 }
+
+/** `sextant screen decide`: record that a subject is (--match) or is not (--no-match) a list entity. */
+export async function runScreenDecide(
+  ctx: Ctx,
+  opts: { name: string; schema: string; birthDate?: string; country?: string; id?: string; entity: string; match?: boolean; noMatch?: boolean; note?: string; json?: boolean },
+): Promise<void> {
+  if (opts.match === opts.noMatch) throw new SextantError('bad_request', 'give one of --match or --no-match', { field: 'match' });
+  await withSession(ctx, async ({ store, gov, viewer, scope }) => {
+    requireCapability(viewer, 'data:read');
+    const query = queryOf({ name: opts.name, birth_date: opts.birthDate, country: opts.country, id_number: opts.id }, opts.schema);
+    const d = await new ScreeningService(store).decide(await scope(), { query, entityId: opts.entity, decision: opts.match ? 'match' : 'no_match', note: opts.note });
+    await gov.audit.append({ actor: viewer.username, agency: viewer.agencyId, action: 'screen.decide', purpose: viewer.purpose, details: { decision: d.id, entity: d.entityId, entities: [d.entityId], verdict: d.decision } });
+    if (opts.json) return printJson(d);
+    process.stdout.write(`decision ${d.id}: "${opts.name}" ${d.decision === 'match' ? 'IS' : 'is NOT'} ${d.entityId} (by ${d.decidedBy}, ${d.decidedAt}); undo with sextant screen undecide ${d.id}\n`);
+  });
+}
+
+export async function runScreenDecisions(ctx: Ctx, opts: { entity?: string; revoked?: boolean; limit: number; offset: number; json?: boolean }): Promise<void> {
+  await withSession(ctx, async ({ store, viewer }) => {
+    requireCapability(viewer, 'data:read');
+    const r = await new ScreeningService(store).listDecisions(viewer.agencyId, { entity: opts.entity, includeRevoked: opts.revoked, limit: opts.limit, offset: opts.offset });
+    if (opts.json) return printJson(r);
+    process.stdout.write(`${r.total} decision${r.total === 1 ? '' : 's'} of ${viewer.agencyId}\n`);
+    printTable(
+      ['id', 'decision', 'subject', 'entity', 'by', 'at', 'state'],
+      r.decisions.map((d) => [d.id, d.decision, (d.subject.properties.name ?? []).join(' / '), d.entityId, d.decidedBy, d.decidedAt.slice(0, 19), d.revokedAt ? `revoked by ${d.revokedBy}` : 'standing']),
+    );
+  });
+}
+
+export async function runScreenUndecide(ctx: Ctx, id: string): Promise<void> {
+  await withSession(ctx, async ({ store, gov, viewer }) => {
+    requireCapability(viewer, 'data:read');
+    await new ScreeningService(store).revokeDecision(viewer.agencyId, id, viewer.username);
+    await gov.audit.append({ actor: viewer.username, agency: viewer.agencyId, action: 'screen.undecide', purpose: viewer.purpose, details: { decision: id } });
+    process.stdout.write(`decision ${id} taken back\n`);
+  });
+}
