@@ -226,6 +226,10 @@ for (const kind of STORE_KINDS) {
       assert.ok(diff.inBoth.length > 100, `UN entries also on the SDN list: ${diff.inBoth.length}`);
       assert.ok(diff.inBoth.every((r) => r.counterpart && r.evidence.by !== 'none' && r.evidence.details.length > 0));
       assert.ok(diff.onlyInA.every((r) => r.evidence.by === 'none'));
+      // Spellings that neither identifiers nor exact names join, the screening engine does.
+      const fuzzy = diff.inBoth.filter((r) => r.evidence.by === 'fuzzy');
+      assert.ok(fuzzy.length > 10, `fuzzy matches: ${fuzzy.length}`);
+      assert.ok(fuzzy.every((r) => /screening score (0\.(8[5-9]|9\d*)|1)/.test(r.evidence.details[0]!)), fuzzy.map((r) => r.evidence.details[0]).join(', '));
     });
   });
 }

@@ -1,6 +1,7 @@
 import { SextantError } from '../errors.ts';
 import { compatibleSchemata, isA } from '../model/schemata.ts';
 import type { ReadScope } from '../policy/scope.ts';
+import { CandidateIndex } from '../screen/candidate-index.ts';
 import { caption, groupByEntity, pickSchema, toIso as iso } from './entity-service.ts';
 import type { Store } from './index.ts';
 import type { ChangeKind } from './lists.ts';
@@ -22,7 +23,7 @@ export interface ListSummary {
 }
 
 export interface DiffEvidence {
-  by: 'identifier' | 'name' | 'none';
+  by: 'identifier' | 'name' | 'fuzzy' | 'none';
   /** Human-readable reasons: which identifier or name matched, or what was compared. */
   details: string[];
 }
@@ -152,9 +153,12 @@ export class ListService {
   async diff(a: string, b: string, scope: ReadScope): Promise<ListDiff> {
     await this.requireVisible(a, scope);
     await this.requireVisible(b, scope);
-    const [sideA, sideB] = await Promise.all([this.side(a, scope), this.side(b, scope)]);
+    const [{ subjects: sideA, index: indexA }, { subjects: sideB, index: indexB }] = await Promise.all([this.side(a, scope), this.side(b, scope)]);
     const matchAB = matchAll(sideA, sideB);
     const matchBA = matchAll(sideB, sideA);
+    // What identifiers and exact names leave unmatched, the screening engine tries (transliterations, typos, word order, legal forms).
+    fuzzyMatch(sideA, indexA, sideB, indexB, matchAB);
+    fuzzyMatch(sideB, indexB, sideA, indexA, matchBA);
     const onlyInA: DiffRow[] = [];
     const inBoth: DiffRow[] = [];
     for (const e of sideA) {
@@ -166,20 +170,23 @@ export class ListService {
     return { a, b, onlyInA, onlyInB, inBoth };
   }
 
-  private async side(dataset: string, scope: ReadScope): Promise<Subject[]> {
+  private async side(dataset: string, scope: ReadScope): Promise<{ subjects: Subject[]; index: CandidateIndex }> {
     const ds = await this.store.lists.dataset(dataset);
     if (!ds) throw new SextantError('not_found', `no list ${dataset}`, { dataset });
     const ids = await this.store.lists.designatedIds(dataset);
     const subjects: Subject[] = [];
+    const index = new CandidateIndex();
     for (let i = 0; i < ids.length; i += 2000) {
       const chunk = ids.slice(i, i + 2000);
       const grouped = groupByEntity(scope.seeAll(await this.store.statements.forEntities(chunk)));
       for (const id of chunk) {
         const rows = grouped.get(id);
-        if (rows) subjects.push(toSubject(id, rows));
+        if (!rows) continue;
+        subjects.push(toSubject(id, rows));
+        index.upsert(id, rows);
       }
     }
-    return subjects;
+    return { subjects, index };
   }
 }
 
@@ -238,6 +245,33 @@ function matchAll(from: Subject[], to: Subject[]): Map<string, { other: Subject;
     if (found) out.set(s.id, found);
   }
   return out;
+}
+
+/** Score from which the screening engine counts two list entries as one subject in a diff. */
+const FUZZY_DIFF_THRESHOLD = 0.85;
+const ALL = () => true;
+
+function fuzzyMatch(
+  from: Subject[],
+  fromIndex: CandidateIndex,
+  to: Subject[],
+  toIndex: CandidateIndex,
+  matched: Map<string, { other: Subject; evidence: DiffEvidence }>,
+): void {
+  const byId = new Map(to.map((s) => [s.id, s]));
+  for (const s of from) {
+    if (matched.has(s.id)) continue;
+    const entry = fromIndex.get(s.id);
+    const query = entry && fromIndex.subjectOf(entry, ALL);
+    if (!query) continue;
+    const [best] = toIndex.search(query, { limit: 1, candidates: 10, visible: ALL });
+    const other = best && best.score >= FUZZY_DIFF_THRESHOLD ? byId.get(best.entry.id) : undefined;
+    if (!best || !other) continue;
+    matched.set(s.id, {
+      other,
+      evidence: { by: 'fuzzy', details: [`screening score ${best.score}`, ...best.explanations.filter((e) => e.feature === 'name' || e.effect !== 0).map((e) => e.detail)] },
+    });
+  }
 }
 
 function noMatch(s: Subject, other: string): DiffEvidence {
