@@ -320,6 +320,22 @@ describe('governance: refusals found in review', () => {
     assert.ok(nlAgreements.every((a: { parties: string[] }) => a.parties.includes('fiu-nl')));
   });
 
+  it('an export is on record before anything leaves, and when a reader stops early', async () => {
+    async function* three() {
+      yield 1;
+      yield 2;
+      yield 3;
+    }
+    const stream = gov.auditedStream(admin, 'export', { dataset: 'x' }, three(), () => ({ entities: ['e-1'] }));
+    assert.deepEqual(await stream.next(), { value: 1, done: false });
+    const start = await gov.audit.query({ action: 'export.start', limit: 1, offset: 0 });
+    assert.equal(start.records[0]?.details.dataset, 'x');
+    await stream.return(undefined); // the reader goes away
+    const end = await gov.audit.query({ action: 'export', limit: 1, offset: 0 });
+    assert.equal(end.records[0]?.details.complete, false);
+    assert.deepEqual(end.records[0]?.details.entities, ['e-1']);
+  });
+
   it('one agency cannot overwrite another\'s dataset; the audit log refuses TRUNCATE', async () => {
     const file = join(dir, 'nl.ftm.json');
     await writeFile(file, JSON.stringify({ id: 'n-1', schema: 'Company', properties: { name: ['NL One'] } }) + '\n');

@@ -49,14 +49,12 @@ export async function runExport(ctx: Ctx, opts: { dataset?: string }): Promise<v
       for (const r of out) seen.add(r.entity_id);
       return out;
     };
-    await gov.auditRead(viewer, 'export.start', { dataset: opts.dataset ?? null });
-    let complete = false;
-    try {
-      await writeLines(exportEntities(store, opts.dataset ?? null, see));
-      complete = true;
-    } finally {
-      await gov.auditRead(viewer, 'export', { dataset: opts.dataset ?? null, complete, marked: s.takeMarkedCount(), entities: [...seen] });
-    }
+    await writeLines(
+      gov.auditedStream(viewer, 'export', { dataset: opts.dataset ?? null }, exportEntities(store, opts.dataset ?? null, see), () => ({
+        marked: s.takeMarkedCount(),
+        entities: [...seen],
+      })),
+    );
   });
 }
 

@@ -154,20 +154,12 @@ export async function runAgreementExport(ctx: Ctx, id: string, opts: { to: strin
     requireCapability(viewer, 'share');
     const release = await prepareRelease(gov, viewer, id, opts.to);
     const details = { agreement: id, partner: opts.to, dataset: opts.dataset ?? null };
-    await gov.audit.append({ actor: viewer.username, agency: viewer.agencyId, action: 'share.export.start', purpose: viewer.purpose, details });
-    let complete = false;
-    try {
-      await writeLines(exportEntities(store, opts.dataset ?? null, release.see));
-      complete = true;
-    } finally {
-      await gov.audit.append({
-        actor: viewer.username,
-        agency: viewer.agencyId,
-        action: 'share.export',
-        purpose: viewer.purpose,
-        details: { ...details, complete, statements: release.statements, entities: [...release.entities] },
-      });
-    }
+    await writeLines(
+      gov.auditedStream(viewer, 'share.export', details, exportEntities(store, opts.dataset ?? null, release.see), () => ({
+        statements: release.statements,
+        entities: [...release.entities],
+      })),
+    );
     process.stderr.write(`${release.entities.size} entities, ${release.statements} statements released to ${opts.to} under ${id}; audited\n`);
   });
 }

@@ -58,6 +58,23 @@ export class Governance {
     return agency.sector === 'oversight_body' ? null : viewer.agencyId;
   }
 
+  /**
+   * Items leaving the node (an export, a share), on record before the first
+   * leaves (`<action>.start`) and again when the stream ends, however it ends
+   * (`<action>`, with `complete` and what `summary` says went out). A reader
+   * that stops early ends the stream, and the end record is still written.
+   */
+  async *auditedStream<T>(viewer: Viewer, action: string, details: Record<string, unknown>, items: AsyncIterable<T>, summary: () => Record<string, unknown>): AsyncGenerator<T> {
+    await this.auditRead(viewer, `${action}.start`, details);
+    let complete = false;
+    try {
+      yield* items;
+      complete = true;
+    } finally {
+      await this.auditRead(viewer, action, { ...details, complete, ...summary() });
+    }
+  }
+
   /** Record a read: who, for what purpose, which entities, how many marked values were shown. */
   async auditRead(viewer: Viewer, action: string, details: Record<string, unknown>): Promise<void> {
     await this.audit.append({ actor: viewer.username, agency: viewer.agencyId, action, purpose: viewer.purpose, details });

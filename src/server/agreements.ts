@@ -5,6 +5,7 @@ import type { AgreementInput } from '../policy/agreements.ts';
 import type { Governance } from '../policy/index.ts';
 import { prepareRelease } from '../policy/release.ts';
 import { exportEntities } from '../store/export.ts';
+import { prepend } from './audit.ts';
 import { viewerOf } from './auth.ts';
 import { ERROR_RESPONSES } from './schemas.ts';
 import { AGREEMENT, AGREEMENT_INPUT, ID_PARAM } from './shapes.ts';
@@ -86,23 +87,12 @@ export function registerAgreementRoutes(app: FastifyInstance, gov: Governance): 
       const entities = exportEntities(gov.store, dataset ?? null, release.see);
       const first = await entities.next(); // errors (unknown dataset) surface as a JSON error, before streaming starts
       const details = { agreement: request.params.id, partner, dataset: dataset ?? null };
-      // On record before the first byte leaves, and again when it ends, however it ends.
-      await gov.audit.append({ actor: viewer.username, agency: viewer.agencyId, action: 'share.export.start', purpose: viewer.purpose, details });
+      const audited = gov.auditedStream(viewer, 'share.export', details, prepend(first, entities), () => ({
+        statements: release.statements,
+        entities: [...release.entities],
+      }));
       async function* lines() {
-        let complete = false;
-        try {
-          if (!first.done) yield JSON.stringify(first.value) + '\n';
-          for await (const e of entities) yield JSON.stringify(e) + '\n';
-          complete = true;
-        } finally {
-          await gov.audit.append({
-            actor: viewer.username,
-            agency: viewer.agencyId,
-            action: 'share.export',
-            purpose: viewer.purpose,
-            details: { ...details, complete, statements: release.statements, entities: [...release.entities] },
-          });
-        }
+        for await (const e of audited) yield JSON.stringify(e) + '\n';
       }
       return reply.type('application/x-ndjson').send(Readable.from(lines()));
     },

@@ -33,6 +33,12 @@ const RETENTION_ITEM = {
   },
 } as const;
 
+/** An iterator's first result (already taken, to surface errors early) put back in front of the rest. */
+export async function* prepend<T>(first: IteratorResult<T>, rest: AsyncIterator<T> & AsyncIterable<T>): AsyncGenerator<T> {
+  if (!first.done) yield first.value;
+  yield* rest;
+}
+
 /** The audit log for oversight, retention, and the agency's own export. */
 export function registerAuditRoutes(app: FastifyInstance, gov: Governance): void {
   app.get<{ Querystring: { entity?: string; actor?: string; action?: string; partner?: string; agency?: string; since?: string; until?: string; limit: number; offset: number } }>(
@@ -128,18 +134,13 @@ export function registerAuditRoutes(app: FastifyInstance, gov: Governance): void
         for (const r of out) seen.add(r.entity_id);
         return out;
       });
-      const first = await entities.next();
-      // The export is on record before the first byte leaves, and again when it ends, however it ends.
-      await gov.auditRead(viewer, 'export.start', { dataset: request.query.dataset ?? null });
+      const first = await entities.next(); // errors surface as a JSON error, before streaming starts
+      const audited = gov.auditedStream(viewer, 'export', { dataset: request.query.dataset ?? null }, prepend(first, entities), () => ({
+        marked: scope.takeMarkedCount(),
+        entities: [...seen],
+      }));
       async function* lines() {
-        let complete = false;
-        try {
-          if (!first.done) yield JSON.stringify(first.value) + '\n';
-          for await (const e of entities) yield JSON.stringify(e) + '\n';
-          complete = true;
-        } finally {
-          await gov.auditRead(viewer, 'export', { dataset: request.query.dataset ?? null, complete, marked: scope.takeMarkedCount(), entities: [...seen] });
-        }
+        for await (const e of audited) yield JSON.stringify(e) + '\n';
       }
       return reply.type('application/x-ndjson').send(Readable.from(lines()));
     },
