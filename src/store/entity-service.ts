@@ -4,7 +4,7 @@ import { foldName } from '../model/normalize/names.ts';
 import { getSchema, isA, schemaNames } from '../model/schemata.ts';
 import type { ReadScope } from '../policy/scope.ts';
 import type { Store } from './index.ts';
-import type { StatementRow } from './statements.ts';
+import type { ClassFilterColumns, StatementRow } from './statements.ts';
 
 /** A value with where it came from. */
 export interface ValueProvenance {
@@ -69,14 +69,14 @@ export class EntityService {
       if (r.original !== null) p.original = r.original;
       (provenance[r.prop] ??= []).push(p);
     }
-    const related = await this.related(id, rows, scope);
+    const related = await this.related(id, rows, scope, visible);
     return { ...base, provenance, related };
   }
 
-  private async related(id: string, rows: StatementRow[], scope: ReadScope): Promise<RelatedEntity[]> {
+  private async related(id: string, rows: StatementRow[], scope: ReadScope, visible: ClassFilterColumns): Promise<RelatedEntity[]> {
     const outgoing = rows.filter((r) => r.prop_type === 'entity').map((r) => ({ id: r.value, prop: r.prop }));
     const incomingSeen = new Set<string>();
-    const incoming = scope.seeAll(await this.store.statements.referencing(id, RELATED_LIMIT)).filter((r) => {
+    const incoming = scope.seeAll(await this.store.statements.referencing(id, RELATED_LIMIT, visible)).filter((r) => {
       const key = `${r.entity_id}\u0000${r.prop}`;
       if (incomingSeen.has(key)) return false;
       incomingSeen.add(key);
@@ -84,7 +84,7 @@ export class EntityService {
     });
     const ids = [...new Set([...outgoing.map((o) => o.id), ...incoming.map((i) => i.entity_id)])];
     // Related entities are shown by what the viewer may see of them; one they may see nothing of is left out.
-    const others = groupByEntity(scope.seeAll(await this.store.statements.forEntities(ids)));
+    const others = groupByEntity(scope.seeAll(await this.store.statements.forEntities(ids, visible)));
     const out: RelatedEntity[] = [];
     for (const o of outgoing) {
       const r = others.get(o.id);

@@ -173,11 +173,12 @@ export class StatementRepository {
   }
 
   /** Statements whose reference properties point at `id` (the viewer's scope then decides which count). */
-  async referencing(id: string, limit: number): Promise<StatementRow[]> {
+  async referencing(id: string, limit: number, visible: ClassFilterColumns): Promise<StatementRow[]> {
+    // Filtered before the limit: hidden references must not crowd out visible ones.
     return this.db.query<StatementRow>(
-      `SELECT ${COLUMNS.join(', ')} FROM statements
-       WHERE prop_type = 'entity' AND value = $1 ORDER BY entity_id, dataset LIMIT $2`,
-      [id, limit],
+      `SELECT ${COLUMNS.join(', ')} FROM statements s
+       WHERE s.prop_type = 'entity' AND s.value = $1 AND ${CLASS_FILTER(3, 's')} ORDER BY entity_id, dataset LIMIT $2`,
+      [id, limit, ...filterParams(visible)],
     );
   }
 
