@@ -483,6 +483,9 @@ function count(value: number, field: string): number {
 /** One promise chain per database handle: appends through any AuditLog on it run one at a time. */
 const tails = new WeakMap<Db, Promise<unknown>>();
 
+/** Appends waiting for the next group commit, per database handle. */
+const queues = new WeakMap<Db, { pending: Array<{ p: ReturnType<typeof prepare>; resolve: (r: AuditRecord) => void; reject: (e: unknown) => void }>; scheduled: boolean }>();
+
 export class AuditLog {
   private readonly checkpointEvery: number;
   private readonly now: () => Date;
@@ -498,36 +501,70 @@ export class AuditLog {
     this.now = opts.now ?? (() => new Date());
   }
 
+  /**
+   * Append one entry. Appends that arrive while a write is under way are
+   * committed together in the next transaction (group commit): each caller
+   * still gets its record only once it is durable, but concurrent requests do
+   * not queue for one commit each.
+   */
   append(entry: AuditEntry): Promise<AuditRecord> {
-    return this.appendMany([entry]).then((records) => records[0]!);
+    let p: ReturnType<typeof prepare>;
+    try {
+      p = prepare(entry);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    return new Promise<AuditRecord>((resolve, reject) => {
+      let queue = queues.get(this.db);
+      if (!queue) {
+        queue = { pending: [], scheduled: false };
+        queues.set(this.db, queue);
+      }
+      queue.pending.push({ p, resolve, reject });
+      if (queue.scheduled) return;
+      queue.scheduled = true;
+      const q = queue;
+      void this.serial(async () => {
+        q.scheduled = false;
+        const batch = q.pending.splice(0);
+        try {
+          const records = await this.write(batch.map((b) => b.p));
+          batch.forEach((b, i) => b.resolve(records[i]!));
+        } catch (err) {
+          batch.forEach((b) => b.reject(err));
+        }
+      });
+    });
   }
 
   /** Append entries in order, in one transaction: all or none. */
   async appendMany(entries: AuditEntry[]): Promise<AuditRecord[]> {
     const prepared = entries.map(prepare);
     if (prepared.length === 0) return [];
-    return this.serial(() =>
-      this.db.transaction(async (tx) => {
-        const repo = new AuditRepository(tx);
-        await repo.lockForAppend();
-        const head = await repo.head();
-        let seq = head?.seq ?? 0;
-        let prevHash = head?.hash ?? GENESIS_HASH;
-        const records: AuditRecord[] = [];
-        for (const p of prepared) {
-          seq += 1;
-          const unhashed = { seq, at: this.timestamp(), ...p, prevHash };
-          const record: AuditRecord = { ...unhashed, hash: recordHash(unhashed) };
-          records.push(record);
-          prevHash = record.hash;
-        }
-        await repo.insert(records);
-        for (const r of records) {
-          if (r.seq % this.checkpointEvery === 0) await repo.insertCheckpoint({ seq: r.seq, hash: r.hash, at: r.at });
-        }
-        return records;
-      }),
-    );
+    return this.serial(() => this.write(prepared));
+  }
+
+  private write(prepared: Array<ReturnType<typeof prepare>>): Promise<AuditRecord[]> {
+    return this.db.transaction(async (tx) => {
+      const repo = new AuditRepository(tx);
+      await repo.lockForAppend();
+      const head = await repo.head();
+      let seq = head?.seq ?? 0;
+      let prevHash = head?.hash ?? GENESIS_HASH;
+      const records: AuditRecord[] = [];
+      for (const p of prepared) {
+        seq += 1;
+        const unhashed = { seq, at: this.timestamp(), ...p, prevHash };
+        const record: AuditRecord = { ...unhashed, hash: recordHash(unhashed) };
+        records.push(record);
+        prevHash = record.hash;
+      }
+      await repo.insert(records);
+      for (const r of records) {
+        if (r.seq % this.checkpointEvery === 0) await repo.insertCheckpoint({ seq: r.seq, hash: r.hash, at: r.at });
+      }
+      return records;
+    });
   }
 
   /** Pin the current head in audit_checkpoints; null when the log is empty. */

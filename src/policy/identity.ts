@@ -366,7 +366,8 @@ export class IdentityService {
     if (!t || t.revoked_at || new Date(t.expires_at) <= now) return null;
     const user = await this.repo.user(t.user_id);
     if (!user || user.disabled) return null;
-    await this.repo.touchToken(t.id, now.toISOString());
+    // Last use to the minute: not a write on every request.
+    if (!t.last_used_at || now.getTime() - new Date(t.last_used_at).getTime() > 60_000) await this.repo.touchToken(t.id, now.toISOString());
     return { user, scopes: t.scopes.filter(isCapability) };
   }
 
