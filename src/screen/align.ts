@@ -1,6 +1,6 @@
 import { doubleMetaphone } from 'double-metaphone';
 import { skeletonOf, type NameToken, type PreparedName } from './names.ts';
-import { compareTokens, type TokenMatch } from './tokens.ts';
+import { compareTokens, looseSkeleton, type TokenMatch } from './tokens.ts';
 import type { TokenWeights } from './weights.ts';
 
 /**
@@ -74,6 +74,8 @@ function joinSplitTokens(q: NameToken[], c: NameToken[]): [NameToken[], NameToke
 function joinAgainst(side: NameToken[], other: NameToken[]): NameToken[] {
   const texts = new Set(other.map((t) => t.text));
   const skeletons = new Set(other.filter((t) => t.skeleton.length >= 3).map((t) => t.skeleton));
+  // Vowelless tokens (Arabic script) on the other side: join against their loose skeletons too ("al duri" / "ldwry").
+  const loose = new Set(other.filter((t) => !/[aeiou]/.test(t.text)).map((t) => looseSkeleton(t.text)).filter((k) => k.length >= 3));
   const out: NameToken[] = [];
   for (let i = 0; i < side.length; i++) {
     const a = side[i]!;
@@ -81,7 +83,7 @@ function joinAgainst(side: NameToken[], other: NameToken[]): NameToken[] {
     if (b && a.kind !== 'number' && b.kind !== 'number' && !texts.has(a.text) && !texts.has(b.text)) {
       const text = a.text + b.text;
       const skeleton = skeletonOf(text);
-      if (texts.has(text) || skeletons.has(skeleton)) {
+      if (texts.has(text) || skeletons.has(skeleton) || loose.has(looseSkeleton(text))) {
         out.push({ text, kind: 'word', phonetic: doubleMetaphone(text)[0], skeleton });
         i++;
         continue;

@@ -13,6 +13,11 @@ export interface TokenMatch {
   how: 'exact' | 'edit' | 'phonetic' | 'skeleton' | 'initial' | 'none';
 }
 
+/** Consonants without w, y and h, doubles collapsed: "ldwry" (الدوري) and "alduri" meet at "ldr". */
+export function looseSkeleton(word: string): string {
+  return word.replace(/[aeiouywh]/g, '').replace(/(.)\1+/g, '$1');
+}
+
 export function editBudget(length: number): number {
   return length <= 3 ? 0 : length <= 5 ? 1 : length <= 8 ? 2 : 3;
 }
@@ -38,5 +43,13 @@ export function compareTokens(a: NameToken, b: NameToken): TokenMatch {
   // (y counts as a consonant here: Arabic ي comes out as y.)
   const vowelless = !/[aeiou]/.test(a.text) || !/[aeiou]/.test(b.text);
   if (vowelless && a.skeleton.length >= 3 && a.skeleton === b.skeleton && best.sim < 0.8) best = { sim: 0.8, how: 'skeleton' };
+  // Arabic writes long vowels with w and y (and a final h for ة): a looser skeleton without them.
+  else if (vowelless && best.sim < 0.75) {
+    const la = looseSkeleton(a.text);
+    const lb = looseSkeleton(b.text);
+    if (la.length >= 3 && la === lb) best = { sim: 0.75, how: 'skeleton' };
+    // Two consonants only ("syfy" / "saifi"): weaker, and only for a written-out vowelless word of 3+ letters.
+    else if (la.length === 2 && la === lb && a.skeleton === b.skeleton && Math.min(a.text.length, b.text.length) >= 3) best = { sim: 0.7, how: 'skeleton' };
+  }
   return best;
 }
