@@ -98,7 +98,7 @@ describe('un_sc reader on the real 2026-02-27 list', () => {
     }
   });
 
-  test('alias, weakAlias and previousName hold every non-empty ALIAS_NAME (and the original-script names)', () => {
+  test('alias, weakAlias and previousName hold every non-empty ALIAS_NAME, each spelling of a "; "-joined one apart (and the original-script names)', () => {
     const decode = (s: string) =>
       s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/\s+/g, ' ').trim();
     const propOf: Record<string, string> = { Good: 'alias', 'a.k.a.': 'alias', Low: 'weakAlias', 'f.k.a.': 'previousName' };
@@ -115,7 +115,8 @@ describe('un_sc reader on the real 2026-02-27 list', () => {
         }
         nonEmpty++;
         const quality = /<QUALITY>([^<]*)<\/QUALITY>/.exec(a[1]!)?.[1] ?? '';
-        names.add(`${propOf[quality] ?? 'alias'}\u0000${decode(name[1]!)}`);
+        // Several spellings joined by "; " are several names.
+        for (const one of decode(name[1]!).split(/\s*;\s*/).filter(Boolean)) names.add(`${propOf[quality] ?? 'alias'}\u0000${one}`);
       }
       for (const o of rec[2]!.matchAll(/<NAME_ORIGINAL_SCRIPT>([^<]*)<\/NAME_ORIGINAL_SCRIPT>/g)) {
         if (decode(o[1]!) !== '') names.add(`alias\u0000${decode(o[1]!)}`);

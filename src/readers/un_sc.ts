@@ -369,7 +369,8 @@ function applyAlias(entity: FtmEntity, alias: XmlNode): void {
   if (!name) return;
   const quality = field(alias, 'QUALITY');
   const prop = ALIAS_PROP[quality.toLowerCase()];
-  addValues(entity, prop ?? 'alias', name);
+  // The UN sometimes lists several spellings in one alias, joined by "; ": each is a name of its own.
+  for (const one of name.split(/\s*;\s*/).filter(Boolean)) addValues(entity, prop ?? 'alias', one);
   if (!prop && quality) addValues(entity, 'notes', `Alias "${name}": quality ${quality}`);
   // Individual aliases may carry the birth data the person used under that name.
   if (entity.schema === 'Person') {
