@@ -45,7 +45,7 @@ export function positiveInt(name: string, max = Number.MAX_SAFE_INTEGER) {
 
 export function buildProgram(): Command {
   const program = new Command('sextant')
-    .description('Sextant: sanctions intelligence — ingest lists and entities, search, compare lists, serve the API')
+    .description('Sextant: sanctions intelligence — ingest lists and entities, search, screen names, compare lists, share under agreements with every access audited, serve the API')
     .version('0.1.0')
     .option('--data <dir>', 'embedded database directory (env SEXTANT_DATA; default .sextant/db)')
     .option('--database-url <url>', 'PostgreSQL server instead of the embedded store (env DATABASE_URL)')
