@@ -1,4 +1,4 @@
-import type { Db } from '../store/db.ts';
+import { toIso as iso, type Db } from '../store/db.ts';
 import type { AgreementWithKey, Category, MinimisationRule } from './agreements.ts';
 import type { Tlp } from './markings.ts';
 
@@ -26,9 +26,6 @@ function day(v: string | Date): string {
   return String(v).slice(0, 10);
 }
 
-function iso(v: string | Date): string {
-  return v instanceof Date ? v.toISOString() : new Date(v).toISOString();
-}
 
 /** SQL for sharing agreements and their approvals. */
 export class AgreementRepository {

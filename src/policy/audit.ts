@@ -27,18 +27,8 @@ export interface AuditEntry {
   details: Record<string, unknown>;
 }
 
-export interface AuditRecord {
-  seq: number;
-  /** ISO 8601 UTC with millisecond precision, as Date.prototype.toISOString() writes it. */
-  at: string;
-  actor: string;
-  agency: string | null;
-  action: string;
-  purpose: string | null;
-  details: Record<string, unknown>;
-  prevHash: string;
-  hash: string;
-}
+/** A record of the chain: the stored row (ISO 8601 UTC `at` with millisecond precision). */
+export type AuditRecord = AuditRow;
 
 export type ChainBreakKind = 'altered' | 'deleted' | 'inserted' | 'reordered' | 'checkpoint_mismatch' | 'truncated' | 'anchor_mismatch';
 

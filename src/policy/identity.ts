@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import countries from 'i18n-iso-countries';
 import type { GovernanceConfig } from '../config.ts';
 import { SextantError } from '../errors.ts';
-import type { Db } from '../store/db.ts';
+import { toIso as iso, type Db } from '../store/db.ts';
 import type { AuditLog } from './audit.ts';
 import { IdentityRepository, type AgencyRow, type TokenRow, type UserRow } from './identity-repository.ts';
 import { AGENCY_ID, canonicalMarking } from './markings.ts';
@@ -51,10 +51,6 @@ export interface NewSession {
 }
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
-
-function iso(v: unknown): string {
-  return v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString();
-}
 
 function publicUser(u: UserRow): PublicUser {
   return {

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { SextantError } from '../errors.ts';
-import type { Db } from '../store/db.ts';
+import { toIso as iso, type Db } from '../store/db.ts';
 import { foldTokens } from './names.ts';
 import { toSubject, type QueryEntity } from './query.ts';
 
@@ -52,7 +52,6 @@ interface Row {
   revoked_at: Date | string | null;
 }
 
-const iso = (v: Date | string) => (v instanceof Date ? v.toISOString() : new Date(v).toISOString());
 
 function toDecision(r: Row): Decision {
   return {

@@ -123,6 +123,11 @@ export async function openDb(target: DbTarget): Promise<Db> {
   }
 }
 
+/** A timestamp as the drivers return it (Date from pg and PGlite, text otherwise) in ISO form. */
+export function toIso(v: unknown): string {
+  return v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString();
+}
+
 /** Hide the password in a connection URL before it reaches a message or a log. */
 export function redactUrl(url: string): string {
   return url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@');

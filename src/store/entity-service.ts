@@ -3,6 +3,7 @@ import type { FtmEntity } from '../model/entity.ts';
 import { foldName } from '../model/normalize/names.ts';
 import { getSchema, isA, schemaNames } from '../model/schemata.ts';
 import type { ReadScope } from '../policy/scope.ts';
+import { toIso } from './db.ts';
 import type { Store } from './index.ts';
 import type { ClassFilterColumns, StatementRow } from './statements.ts';
 
@@ -152,8 +153,4 @@ export function assemble(id: string, rows: StatementRow[]): Omit<EntityView, 'pr
 export function toFtm(id: string, rows: StatementRow[], extras: Record<string, unknown> | undefined): FtmEntity {
   const a = assemble(id, rows);
   return { ...(extras ?? {}), id, schema: a.schema, properties: a.properties } as FtmEntity;
-}
-
-export function toIso(v: unknown): string {
-  return v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString();
 }

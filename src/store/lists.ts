@@ -1,4 +1,4 @@
-import type { Db } from './db.ts';
+import { toIso, type Db } from './db.ts';
 import { unnestSelect } from './statements.ts';
 
 export interface DatasetRow {
@@ -289,7 +289,7 @@ export class ListRepository {
     const rows = await this.db.query<{ dataset: string; at: Date | string }>(
       'SELECT dataset, max(finished_at) AS at FROM ingest_runs WHERE finished_at IS NOT NULL GROUP BY dataset',
     );
-    return rows.map((r) => ({ dataset: r.dataset, at: r.at instanceof Date ? r.at.toISOString() : new Date(r.at).toISOString() }));
+    return rows.map((r) => ({ dataset: r.dataset, at: toIso(r.at) }));
   }
 
   async recordRun(run: {
