@@ -137,7 +137,11 @@ export class CandidateIndex {
     this.weightsCache = null;
   }
 
-  /** Take an entity out; its postings are dropped lazily (dead entries are skipped and compacted). */
+  /**
+   * Take an entity out. Its postings are dropped lazily: dead entries are
+   * skipped, and once they outnumber the live ones the postings are rebuilt
+   * from the live entries (a re-ingested dataset replaces every entry it holds).
+   */
   remove(id: string): void {
     const n = this.byId.get(id);
     if (n === undefined) return;
@@ -147,6 +151,29 @@ export class CandidateIndex {
     for (const n2 of entry.names) for (const t of new Set(n2.value.tokens.map((x) => x.text))) this.df.set(t, Math.max(0, (this.df.get(t) ?? 1) - 1));
     this.live--;
     this.weightsCache = null;
+    if (this.entries.length - this.live > Math.max(1000, this.live)) this.compact();
+  }
+
+  private compact(): void {
+    const alive = this.entries.filter((e) => e.alive);
+    this.entries.length = 0;
+    this.byId.clear();
+    this.postings.clear();
+    for (const e of alive) {
+      const n = this.entries.length;
+      this.entries.push(e);
+      this.byId.set(e.id, n);
+      for (const k of e.keys) {
+        const list = this.postings.get(k);
+        if (list) list.push(n);
+        else this.postings.set(k, [n]);
+      }
+    }
+  }
+
+  /** Entries held, dead ones included (for tests of compaction). */
+  get slots(): number {
+    return this.entries.length;
   }
 
   get(id: string): IndexEntry | undefined {

@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { StatementRow } from '../store/statements.ts';
+import { CandidateIndex } from './candidate-index.ts';
+import { prepareSubject } from './compare.ts';
+
+function rows(id: string, name: string): StatementRow[] {
+  const base = { entity_id: id, schema: 'Company', dataset: 'd', agency: 'local', marking: 'TLP:CLEAR', first_seen: '', last_seen: '', original: null, match: null, source_record: null };
+  return [{ ...base, id: `${id}-n`, prop: 'name', value: name, prop_type: 'name' }];
+}
+
+describe('candidate index', () => {
+  it('replacing entries again and again keeps memory bounded (postings are compacted) and search right', () => {
+    const index = new CandidateIndex();
+    for (let round = 0; round < 5; round++) for (let i = 0; i < 800; i++) index.upsert(`e${i}`, rows(`e${i}`, `Company Number ${i} Zeta${i}`));
+    assert.equal(index.size, 800);
+    assert.ok(index.slots <= 800 + Math.max(1000, 800) + 1, `slots ${index.slots}`);
+    const [hit] = index.search(prepareSubject({ schema: 'Company', names: ['Zeta417 Company Number 417'] }), { limit: 1, visible: () => true });
+    assert.equal(hit?.entry.id, 'e417');
+  });
+
+  it('compares only the values a viewer may see', () => {
+    const index = new CandidateIndex();
+    index.upsert('x', rows('x', 'Quxbar Holdings'));
+    const query = prepareSubject({ schema: 'Company', names: ['Quxbar Holdings'] });
+    assert.equal(index.search(query, { limit: 1, visible: () => false }).length, 0);
+    assert.equal(index.search(query, { limit: 1, visible: () => true })[0]?.entry.id, 'x');
+  });
+});
