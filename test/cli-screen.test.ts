@@ -64,6 +64,20 @@ describe('sextant screen', () => {
     assert.equal(again.results[0].id, top);
   });
 
+  it('names a file it cannot read or write', async () => {
+    const missing = await sextant(['screen', '--input', join(dir, 'nope.csv'), '--output', join(dir, 'o.jsonl')], env);
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /cannot read .*nope\.csv: ENOENT/);
+    const input = join(dir, 'one.csv');
+    await writeFile(input, 'name\nEric Badege\n');
+    const unwritable = await sextant(['screen', '--input', input, '--output', join(dir, 'no-such-dir', 'o.jsonl')], env);
+    assert.equal(unwritable.code, 1);
+    assert.match(unwritable.stderr, /cannot write .*o\.jsonl: ENOENT/);
+    const pairs = await sextant(['screen', 'compare', '--pairs', join(dir, 'nope.csv')], env);
+    assert.equal(pairs.code, 1);
+    assert.match(pairs.stderr, /cannot read/);
+  });
+
   it('compares pairs without a list', async () => {
     const pairs = join(dir, 'pairs.csv');
     await writeFile(pairs, 'schema,name1,name2\nPerson,George Bush,George Habbash\nLegalEntity,EMMA LLC,Emma Daniels\nCompany,Rosneft OAO,ROSNEFT PAO\n');

@@ -1,4 +1,5 @@
-import { createReadStream, createWriteStream } from 'node:fs';
+import { constants, createReadStream, createWriteStream } from 'node:fs';
+import { access } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { createInterface } from 'node:readline';
 import cliProgress from 'cli-progress';
@@ -37,6 +38,7 @@ function queryOf(row: { name?: string; schema?: string; birth_date?: string; cou
 export async function runScreen(ctx: Ctx, opts: ScreenOptions): Promise<void> {
   if (!opts.name && !opts.input) throw new SextantError('bad_request', 'give --name "…" to screen one name, or --input FILE for a batch', { field: 'name' });
   if (opts.input && !opts.output) throw new SextantError('bad_request', '--input needs --output FILE.jsonl', { field: 'output' });
+  if (opts.input) await readable(opts.input);
   await withSession(ctx, async ({ store, gov, viewer, scope }) => {
     requireCapability(viewer, 'data:read');
     const service = new ScreeningService(store);
@@ -66,6 +68,11 @@ async function screenBatch(
   audit: (entities: string[], queries: number) => Promise<void>,
 ): Promise<void> {
   const out = createWriteStream(opts.output!);
+  // A directory that does not exist or cannot be written fails here, naming the file, before anything is screened.
+  await new Promise<void>((resolve, reject) => {
+    out.once('open', () => resolve());
+    out.once('error', (err) => reject(new SextantError('io_error', `cannot write ${opts.output}: ${(err as NodeJS.ErrnoException).code ?? err.message}`, { file: opts.output })));
+  });
   const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ format: 'screening | {value} queries | {hits} with a match | {duration}s' }, cliProgress.Presets.shades_classic) : null;
   bar?.start(0, 0, { hits: 0 });
   const started = performance.now();
@@ -139,8 +146,18 @@ async function* readRows(path: string): AsyncGenerator<{ line: number; row: Reco
   }
 }
 
+/** A clear error naming the file, rather than a stream error halfway through. */
+async function readable(path: string): Promise<void> {
+  try {
+    await access(path, constants.R_OK);
+  } catch (err) {
+    throw new SextantError('io_error', `cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { file: path });
+  }
+}
+
 /** `sextant screen compare --pairs FILE.csv`: columns schema,name1,name2; one JSON line per pair. */
 export async function runScreenCompare(opts: { pairs: string; threshold: number; json?: boolean }): Promise<void> {
+  await readable(opts.pairs);
   const parser = createReadStream(opts.pairs).pipe(parse({ columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, bom: true }));
   let line = 1;
   for await (const row of parser as AsyncIterable<Record<string, string>>) {
