@@ -55,16 +55,18 @@ export async function* readCsv(path: string, options: CsvOptions = {}): AsyncGen
   source.on('error', (err) => parser.destroy(err));
   source.pipe(utf8).pipe(parser);
   for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    while (problems.length > 0) yield problems.shift()!;
     const { record, info } = item;
+    // info.lines is the line the record ends on; a record spanning lines starts earlier.
+    const startLine = info.lines - countNewlines(record);
+    // The parser reports a problem as soon as it meets it, which can be before
+    // the records of the same chunk reach this loop: keep them in line order.
+    while (problems.length > 0 && problems[0]!.line < startLine) yield problems.shift()!;
     // A lone SUB (0x1A) byte ends OFAC files: an end-of-file marker, not a record.
     if (record.length === 1 && record[0]!.trim().replace(/\x1a/g, '') === '') continue;
     const fields = record.map((raw) => {
       const value = options.trim === false ? raw : raw.trim();
       return nulls.has(value.trim()) ? '' : value;
     });
-    // info.lines is the line the record ends on; a record spanning lines starts earlier.
-    const startLine = info.lines - countNewlines(record);
     if (spansInvalid(utf8.invalidLines, startLine, info.lines)) {
       const bad = fields.findIndex((f) => f.includes('\uFFFD'));
       yield { kind: 'problem', line: startLine, ...(bad >= 0 ? { field: String(bad + 1) } : {}), reason: 'invalid UTF-8 in field' };
