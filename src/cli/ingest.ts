@@ -34,6 +34,7 @@ export function summaryJson(s: IngestSummary): Record<string, unknown> {
     rejectedValues: s.rejectedValues,
     version: s.version,
     quarantine: s.quarantine,
+    events: s.events,
   };
 }
 
@@ -80,10 +81,9 @@ export async function ingestPaths(
 export function printSummary(s: IngestSummary): void {
   const v = s.version;
   const version = v ? (v.new ? `version ${v.version}: ${v.designations} designations, +${v.added} -${v.removed} ~${v.changed}` : `unchanged (version ${v.version})`) : 'no version';
-  process.stdout.write(
-    `${s.path} [${s.format} → ${s.dataset}]: ${s.records} records, ${s.accepted} accepted, ${s.rejected} rejected; ` +
-      `${s.entities} entities, ${s.statements} statements; ${version}\n`,
-  );
+  // An event stream has neither entities nor versions: say what it does have.
+  const written = s.events > 0 && s.entities === 0 ? `${s.events} events` : `${s.entities} entities, ${s.statements} statements; ${version}`;
+  process.stdout.write(`${s.path} [${s.format} → ${s.dataset}]: ${s.records} records, ${s.accepted} accepted, ${s.rejected} rejected; ${written}\n`);
   if (s.rejected > 0 || s.rejectedValues > 0) {
     process.stdout.write(`  ${s.rejected} records and ${s.rejectedValues} values refused; all of them in ${s.quarantine}\n`);
     for (const p of s.problems.slice(0, 10)) process.stdout.write(`  ${formatEntry(p)}\n`);
@@ -112,7 +112,9 @@ export async function runIngest(ctx: CliContext, paths: string[], flags: IngestF
       agency: viewer.agencyId,
       action: 'ingest',
       purpose: viewer.purpose,
-      details: { runs: summaries.map((s) => ({ path: s.path, dataset: s.dataset, entities: s.entities, statements: s.statements, version: s.version?.version ?? null })) },
+      details: {
+        runs: summaries.map((s) => ({ path: s.path, dataset: s.dataset, entities: s.entities, statements: s.statements, events: s.events, version: s.version?.version ?? null })),
+      },
     });
     if (summaries.some((s) => s.rejected > 0 || s.rejectedValues > 0)) setPartial();
   });

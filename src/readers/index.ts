@@ -1,9 +1,12 @@
 import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SextantError } from '../errors.ts';
+import { aisCsvReader } from './ais_csv.ts';
 import { bisDplReader } from './bis_dpl.ts';
+import { customsReader } from './customs.ts';
 import { ftmReader } from './ftm.ts';
 import { ofacConsReader, ofacSdnReader } from './ofac/sdn.ts';
+import { transactionsReader } from './transactions.ts';
 import type { Reader, ReaderInput } from './types.ts';
 import { unScReader } from './un_sc.ts';
 import { usCslReader } from './us_csl.ts';
@@ -12,7 +15,17 @@ import { usCslReader } from './us_csl.ts';
  * The reader registry. Order matters for auto-detection: the most specific
  * formats are tried first.
  */
-export const READERS: Reader[] = [ofacSdnReader, ofacConsReader, unScReader, bisDplReader, usCslReader, ftmReader];
+export const READERS: Reader[] = [
+  ofacSdnReader,
+  ofacConsReader,
+  unScReader,
+  bisDplReader,
+  usCslReader,
+  transactionsReader,
+  customsReader,
+  aisCsvReader,
+  ftmReader,
+];
 
 export function readerFor(format: string): Reader {
   const reader = READERS.find((r) => r.format === format);

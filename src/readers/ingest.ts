@@ -1,11 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import { SextantError } from '../errors.ts';
+import { EVENT_SCHEMA } from '../model/events.ts';
 import { DATASET_NAME } from '../model/ids.ts';
 import { getSchema } from '../model/schemata.ts';
 import { canonicalMarking, DEFAULT_LEVELS, type Ladder } from '../policy/markings.ts';
 import { validateEntity, type ValidEntity } from '../model/validate.ts';
 import { groupByEntity } from '../store/entity-service.ts';
+import { addToBatch, emptyEventBatch, eventBatchSize } from '../store/events.ts';
 import type { Store } from '../store/index.ts';
 import type { StagedEntity, StagedRef, VersionRow } from '../store/lists.ts';
 import { statementId, type NewStatement } from '../store/statements.ts';
@@ -50,15 +52,22 @@ export interface IngestSummary {
   quarantine: string | null;
   /** The first few problems, for the console; the quarantine file has them all. */
   problems: QuarantineEntry[];
+  /** Events (payments, declarations, positions) written: one per accepted event record. */
+  events: number;
 }
 
 const BATCH_STATEMENTS = 5000;
+/** Events are narrow rows written by the million (AIS): larger batches, fewer round trips. */
+const BATCH_EVENTS = 10_000;
 
 /**
  * Read one input with its reader, validate and normalise every entity, and
  * write statements in batches. Then, in SQL: refuse references that point
  * nowhere, and record the run as a new version of the dataset when its
- * content changed (same content: only last_seen moves).
+ * content changed (same content: only last_seen moves). Events (payments,
+ * declarations, positions) go to their own tables in batches; an event
+ * stream has no references to check and no versions: re-ingest only moves
+ * last_seen.
  */
 export async function ingest(store: Store, opts: IngestOptions): Promise<IngestSummary> {
   const input = await describeInput(opts.path);
@@ -90,30 +99,35 @@ export async function ingest(store: Store, opts: IngestOptions): Promise<IngestS
   const now = new Date().toISOString();
   const quarantine = new Quarantine(opts.quarantineDir, `${dataset}-${now.replace(/[:.]/g, '-')}`);
 
-  const counts = { records: 0, rejected: 0, entities: 0, statements: 0, rejectedValues: 0 };
+  const counts = { records: 0, rejected: 0, entities: 0, statements: 0, rejectedValues: 0, events: 0 };
   // The (schema, property) pairs written: with the run's dataset, agency and
-  // marking they are the statement classes the policy module decides on.
-  const classes = new Set<string>(['Sanction\u0000endDate\u0000date']);
+  // marking they are the statement classes the policy module decides on. The
+  // events of one kind are one class (schema, property "*"). Delisting may add
+  // Sanction end dates to any entity dataset, never to an event stream.
+  const classes = new Set<string>(reader.events ? [] : ['Sanction\u0000endDate\u0000date']);
   let statements: NewStatement[] = [];
   const provenance = { dataset, agency, marking, seenAt: now };
   let staged: StagedEntity[] = [];
   let refs: StagedRef[] = [];
   let extras: Array<{ dataset: string; entity_id: string; extras: string }> = [];
+  let events = emptyEventBatch();
   // One batch is written while the reader prepares the next: with a PostgreSQL
   // server the two run in parallel. At most one write is in flight.
   let inFlight: Promise<void> = Promise.resolve();
   const flush = async (): Promise<void> => {
-    const batch = { statements: dedupe(statements), staged, refs, extras };
+    const batch = { statements: dedupe(statements), staged, refs, extras, events };
     statements = [];
     staged = [];
     refs = [];
     extras = [];
+    events = emptyEventBatch();
     await inFlight;
     inFlight = (async () => {
       await store.statements.upsert(provenance, batch.statements);
       await store.statements.upsertExtras(batch.extras);
       await store.lists.stageEntities(runId, batch.staged);
       await store.lists.stageRefs(runId, batch.refs);
+      await store.events.upsert(provenance, batch.events);
     })();
     // A failed write must surface at the next flush, not as an unhandled rejection.
     inFlight.catch(() => undefined);
@@ -126,7 +140,9 @@ export async function ingest(store: Store, opts: IngestOptions): Promise<IngestS
   };
 
   for await (const item of reader.read(input, { dataset })) {
-    const recordKey = `${item.file}\u0000${item.record ?? `#${item.line}`}`;
+    // An event reader yields one item per record; its record ids (an AIS line,
+    // a repeated txn_id) need not tell neighbouring records apart.
+    const recordKey = reader.events ? `${item.file}\u0000#${item.line}` : `${item.file}\u0000${item.record ?? `#${item.line}`}`;
     if (recordKey !== currentRecord) {
       closeRecord();
       currentRecord = recordKey;
@@ -137,6 +153,17 @@ export async function ingest(store: Store, opts: IngestOptions): Promise<IngestS
     if (item.kind === 'reject') {
       currentRejected = true;
       quarantine.add(stripUndefined({ file: item.file, line: item.line, field: item.field, reason: item.reason, record: item.record }));
+      continue;
+    }
+    if (item.kind === 'event') {
+      for (const issue of item.issues) {
+        counts.rejectedValues++;
+        quarantine.add({ file: item.file, line: item.line, field: issue.field, reason: issue.reason, record: item.record, value: issue.value });
+      }
+      addToBatch(events, item.record, item.event);
+      classes.add(`${EVENT_SCHEMA[item.event.type]}\u0000*\u0000event`);
+      counts.events++;
+      if (eventBatchSize(events) >= BATCH_EVENTS) await flush();
       continue;
     }
     const result = validateEntity(item.entity);
@@ -182,8 +209,9 @@ export async function ingest(store: Store, opts: IngestOptions): Promise<IngestS
   await flush();
   await inFlight;
 
-  counts.rejected += await refuseDanglingReferences(store, runId, dataset, quarantine, counts);
-  const version = await recordVersion(store, {
+  if (!reader.events) counts.rejected += await refuseDanglingReferences(store, runId, dataset, quarantine, counts);
+  // An event stream is not a list: it has no versions.
+  const version = reader.events ? null : await recordVersion(store, {
     runId,
     dataset,
     versionDate: meta?.versionDate ?? null,
@@ -220,6 +248,7 @@ export async function ingest(store: Store, opts: IngestOptions): Promise<IngestS
     },
     quarantine: quarantine.written,
     problems: quarantine.entries,
+    events: counts.events,
   };
   await store.lists.recordRun({
     id: runId,
@@ -232,6 +261,7 @@ export async function ingest(store: Store, opts: IngestOptions): Promise<IngestS
     rejected: summary.rejected,
     entities: summary.entities,
     statements: summary.statements,
+    events: summary.events,
     version: summary.version?.version ?? null,
   });
   return summary;

@@ -1,12 +1,16 @@
 import type { FtmEntity } from '../model/entity.ts';
+import type { SextantEvent } from '../model/events.ts';
 
 /**
  * The contract every reader fulfils. A reader turns one input (a file, or a
  * directory holding a multi-file set such as OFAC's) into a stream of items:
  * entities in raw FtM form (values as written in the source; the model
- * normalises and validates them afterwards) or rejections naming file, line and
- * field. A reader never throws for bad content: it rejects the record and goes on.
- * It only throws (SextantError 'io_error') when the input cannot be opened at all.
+ * normalises and validates them afterwards), events (payments, declarations,
+ * positions: already normalised and checked by their reader, one per record),
+ * or rejections naming file, line and field. A reader never throws for bad
+ * content: it rejects the record and goes on. It only throws when the input
+ * cannot be opened at all (SextantError 'io_error'), or when an event file's
+ * header lacks a required column ('validation_failed': no record of it could be read).
  */
 export interface ReadContext {
   /** Dataset name the records are ingested under; readers build ids with makeId(dataset, key). */
@@ -34,7 +38,27 @@ export interface RejectItem {
   record?: string;
 }
 
-export type ReadItem = EntityItem | RejectItem;
+/** A value an event reader dropped while keeping its record (a bad check digit, an unknown country). */
+export interface ValueIssue {
+  field: string;
+  reason: string;
+  /** The value as written. */
+  value: string;
+}
+
+export interface EventItem {
+  kind: 'event';
+  event: SextantEvent;
+  file: string;
+  /** 1-based line where the record starts. */
+  line: number;
+  /** Source record id, stored with the event (txn_id, declaration_id, the line of an AIS report). */
+  record: string;
+  /** Values refused while the event was kept. */
+  issues: ValueIssue[];
+}
+
+export type ReadItem = EntityItem | EventItem | RejectItem;
 
 /** What a reader can tell about the list it reads, beyond the records. */
 export interface ListMeta {
@@ -62,6 +86,8 @@ export interface Reader {
   description: string;
   /** True when the input is a designation list (each ingest becomes a list version). */
   isList: boolean;
+  /** True when the reader yields events, exactly one item (event or rejection) per record. */
+  events?: boolean;
   /** Recognise the input from its name and first bytes. */
   detect(input: ReaderInput): boolean;
   read(input: ReaderInput, ctx: ReadContext): AsyncIterable<ReadItem>;

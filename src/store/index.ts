@@ -1,5 +1,6 @@
 import type { DbTarget } from './db.ts';
 import { openDb, type Db } from './db.ts';
+import { EventRepository } from './events.ts';
 import { ListRepository } from './lists.ts';
 import { migrate } from './migrate.ts';
 import { StatementRepository } from './statements.ts';
@@ -9,6 +10,8 @@ export interface Store {
   db: Db;
   statements: StatementRepository;
   lists: ListRepository;
+  /** Payments, customs declarations, vessel positions. */
+  events: EventRepository;
   close(): Promise<void>;
 }
 
@@ -17,6 +20,7 @@ export function storeOn(db: Db): Store {
     db,
     statements: new StatementRepository(db),
     lists: new ListRepository(db),
+    events: new EventRepository(db),
     close: () => db.close(),
   };
 }

@@ -303,12 +303,13 @@ export class ListRepository {
     rejected: number;
     entities: number;
     statements: number;
+    events?: number;
     version: number | null;
   }): Promise<void> {
     await this.db.query(
-      `INSERT INTO ingest_runs (id, dataset, path, format, started_at, finished_at, records, accepted, rejected, entities, statements, version)
-       VALUES ($1, $2, $3, $4, $5, now(), $6, $7, $8, $9, $10, $11)`,
-      [run.id, run.dataset, run.path, run.format, run.started_at, run.records, run.accepted, run.rejected, run.entities, run.statements, run.version],
+      `INSERT INTO ingest_runs (id, dataset, path, format, started_at, finished_at, records, accepted, rejected, entities, statements, version, events)
+       VALUES ($1, $2, $3, $4, $5, now(), $6, $7, $8, $9, $10, $11, $12)`,
+      [run.id, run.dataset, run.path, run.format, run.started_at, run.records, run.accepted, run.rejected, run.entities, run.statements, run.version, run.events ?? 0],
     );
   }
 }

@@ -4,7 +4,7 @@
  * kept as written with an upper-case alphanumeric match key, so that
  * "AB 12-345" and "ab12345" meet.
  */
-import { validateIBAN, ValidationErrorsIBAN } from 'ibantools';
+import { getCountrySpecifications, validateIBAN, ValidationErrorsIBAN } from 'ibantools';
 import type { IdentifierFormat } from '../schemata.ts';
 import { isCountryCode } from './countries.ts';
 import { MID_COUNTRIES } from './mid.ts';
@@ -66,6 +66,23 @@ export function checkIban(text: string): CheckResult {
     return fail(`IBAN ${iban} ${[...new Set(why)].join(' and ')}`);
   }
   return ok(iban, iban);
+}
+
+const IBAN_COUNTRIES = new Set(
+  Object.entries(getCountrySpecifications())
+    .filter(([, spec]) => spec.chars !== null)
+    .map(([code]) => code),
+);
+
+/**
+ * Whether an account number is written as an IBAN — a country that issues IBANs,
+ * two check digits, then letters and digits — so that it must pass checkIban.
+ * "DE89 3704 0044 0532 0130 00" does; "12345678" and "US12…" (no IBANs there) do not.
+ */
+export function looksLikeIban(text: string): boolean {
+  if (typeof text !== 'string' || text.length > 100) return false;
+  const compact = text.replace(/\s/g, '').toUpperCase();
+  return /^[A-Z]{2}\d{2}[A-Z0-9]{1,30}$/.test(compact) && IBAN_COUNTRIES.has(compact.slice(0, 2));
 }
 
 // ---------------------------------------------------------------- LEI
