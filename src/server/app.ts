@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { SextantError } from '../errors.ts';
 import type { Governance } from '../policy/index.ts';
 import { registerAdminRoutes } from './admin.ts';
+import { registerAlertRoutes } from './alerts.ts';
 import { registerAgreementRoutes } from './agreements.ts';
 import { registerAuditRoutes } from './audit.ts';
 import { registerAuth } from './auth.ts';
@@ -129,6 +130,7 @@ export async function buildApp(gov: Governance, opts: AppOptions): Promise<Fasti
   registerListRoutes(app, gov);
   registerAgreementRoutes(app, gov);
   registerAuditRoutes(app, gov);
+  registerAlertRoutes(app, gov);
   registerScreenRoutes(app, gov, new ScreeningService(store));
   return app;
 }

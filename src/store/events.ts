@@ -53,6 +53,41 @@ export type StoredPayment = PaymentEvent & EventProvenance;
 export type StoredDeclaration = DeclarationEvent & EventProvenance;
 export type StoredPosition = PositionEvent & EventProvenance;
 
+/** The (dataset, agency, marking) classes of one event kind a viewer may read, as column arrays. */
+export interface EventClassFilter {
+  datasets: string[];
+  agencies: string[];
+  markings: string[];
+}
+
+/** Where a page of positions ends. */
+export interface PositionKey {
+  mmsi: string;
+  /** The row's time as PostgreSQL text (exact, microseconds kept). */
+  ts: string;
+  dataset: string;
+}
+
+export interface PositionPageRow {
+  mmsi: string;
+  t: number;
+  ts_text: string;
+  lat: number;
+  lon: number;
+  sog: number | null;
+  cog: number | null;
+  draft: number | null;
+  status: number | null;
+  vessel_name: string | null;
+  imo: string | null;
+  call_sign: string | null;
+  vessel_type: number | null;
+  dataset: string;
+  agency: string;
+  marking: string;
+  source_record: string;
+}
+
 export type EventCounts = Record<'payments' | 'declarations' | 'positions', number>;
 
 /** A table's own columns, with the PostgreSQL type of their arrays; jsonb travels as text. */
@@ -248,6 +283,43 @@ export class EventRepository {
       [mmsi, from, to, dataset ?? null],
     );
     return rows.map((r) => stored<StoredPosition>('positions', r));
+  }
+
+  /**
+   * Positions of the visible classes in (mmsi, time, dataset) order, a page at
+   * a time after the key given (keyset paging: detection streams millions of
+   * rows through this). Only the columns detection reads; time as epoch seconds.
+   */
+  async positionPage(visible: EventClassFilter, after: PositionKey | null, limit: number): Promise<PositionPageRow[]> {
+    const rows = await this.db.query<PositionPageRow>(
+      `SELECT mmsi, extract(epoch FROM ts)::float8 AS t, ts::text AS ts_text, lat, lon, sog, cog, draft, status, vessel_name, imo, call_sign, vessel_type,
+              dataset, agency, marking, source_record
+       FROM positions
+       WHERE (dataset, agency, marking) IN (SELECT * FROM unnest($1::text[], $2::text[], $3::text[]))
+         AND ($4::text IS NULL OR (mmsi, ts, dataset) > ($4, $5::timestamptz, $6))
+       ORDER BY mmsi, ts, dataset
+       LIMIT $7`,
+      [visible.datasets, visible.agencies, visible.markings, after?.mmsi ?? null, after?.ts ?? null, after?.dataset ?? null, limit],
+    );
+    return rows;
+  }
+
+  /** Payments of the visible classes, in time order. */
+  async visiblePayments(visible: EventClassFilter): Promise<StoredPayment[]> {
+    const rows = await this.db.query<Record<string, unknown>>(
+      `${SQL.payments.select} WHERE (dataset, agency, marking) IN (SELECT * FROM unnest($1::text[], $2::text[], $3::text[])) ORDER BY ts, txn_id, dataset`,
+      [visible.datasets, visible.agencies, visible.markings],
+    );
+    return rows.map((r) => stored<StoredPayment>('payments', r));
+  }
+
+  /** Declarations of the visible classes, by date. */
+  async visibleDeclarations(visible: EventClassFilter): Promise<StoredDeclaration[]> {
+    const rows = await this.db.query<Record<string, unknown>>(
+      `${SQL.declarations.select} WHERE (dataset, agency, marking) IN (SELECT * FROM unnest($1::text[], $2::text[], $3::text[])) ORDER BY date, declaration_id, dataset`,
+      [visible.datasets, visible.agencies, visible.markings],
+    );
+    return rows.map((r) => stored<StoredDeclaration>('declarations', r));
   }
 
   /** A dataset's payments in time order (then by id), a page at a time. */

@@ -1,5 +1,6 @@
 import type { DbTarget } from './db.ts';
 import { openDb, type Db } from './db.ts';
+import { AlertRepository } from './alerts.ts';
 import { EventRepository } from './events.ts';
 import { ListRepository } from './lists.ts';
 import { migrate } from './migrate.ts';
@@ -12,6 +13,8 @@ export interface Store {
   lists: ListRepository;
   /** Payments, customs declarations, vessel positions. */
   events: EventRepository;
+  /** What detection found. */
+  alerts: AlertRepository;
   close(): Promise<void>;
 }
 
@@ -21,6 +24,7 @@ export function storeOn(db: Db): Store {
     statements: new StatementRepository(db),
     lists: new ListRepository(db),
     events: new EventRepository(db),
+    alerts: new AlertRepository(db),
     close: () => db.close(),
   };
 }

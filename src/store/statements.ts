@@ -274,6 +274,15 @@ export class StatementRepository {
     );
   }
 
+  /** The visible statements of every entity of the given schemata (vessels for detection, ownership for the graph). */
+  async ofSchemata(schemata: string[], visible: ClassFilterColumns): Promise<StatementRow[]> {
+    return this.db.query<StatementRow>(
+      `SELECT ${COLUMNS.join(', ')} FROM statements s WHERE s.schema = ANY($1::text[]) AND ${CLASS_FILTER(2, 's')}
+       ORDER BY entity_id, prop, value, dataset`,
+      [schemata, ...filterParams(visible)],
+    );
+  }
+
   /** Statements and entities of a dataset that a retention rule would purge (seen last, or first, before the cutoff). */
   async retentionCount(dataset: string, column: 'last_seen' | 'first_seen', cutoff: string): Promise<{ statements: number; entities: number }> {
     const col = column === 'first_seen' ? 'first_seen' : 'last_seen';

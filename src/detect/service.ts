@@ -1,0 +1,242 @@
+/**
+ * Detection: load what the running viewer may see (through the policy module),
+ * run the enabled indicators of the profile over it in memory, store their
+ * alerts (deduplicated by id across re-runs) and read them back for viewers
+ * who may see every piece of their evidence.
+ */
+import { combineMarkings, formatMarking, parseMarking, type Ladder } from '../policy/markings.ts';
+import type { ReadScope } from '../policy/scope.ts';
+import { SextantError } from '../errors.ts';
+import type { AlertQuery, AlertRow, NewAlertRow } from '../store/alerts.ts';
+import { groupByEntity, caption } from '../store/entity-service.ts';
+import type { EventClassFilter } from '../store/events.ts';
+import type { Store } from '../store/index.ts';
+import { alertId, ALERT_STATUSES, evidenceClasses, publicEvidence, roundScore, type Alert, type AlertDraft, type AlertStatus } from './alert.ts';
+import { CATALOGUE, selectIndicators } from './catalogue.ts';
+import type { Indicator, InputKind } from './indicator.ts';
+import { PositionTableBuilder, type DetectInputs, type KnownVessel, type PositionTable } from './inputs.ts';
+import type { Profile } from './profile.ts';
+
+const POSITION_PAGE = 50_000;
+
+export interface DetectRunOptions {
+  profile: Profile;
+  /** Indicator codes or prefixes (`maritime.*`); all enabled ones when omitted. */
+  only?: string[];
+  now?: Date;
+  onProgress?: (phase: string, done: number) => void;
+}
+
+export interface DetectRunResult {
+  /** Every alert of the run, best first (the caller applies the threshold for display). */
+  alerts: Alert[];
+  created: number;
+  updated: number;
+  byIndicator: Record<string, number>;
+  loaded: { positions: number; vessels: number; payments: number; declarations: number };
+  seconds: { load: number; detect: number; store: number };
+}
+
+export class DetectService {
+  constructor(
+    private readonly store: Store,
+    private readonly ladder: Ladder,
+    /** The indicators to run: the catalogue (tests give their own). */
+    private readonly catalogue: readonly Indicator[] = CATALOGUE,
+  ) {}
+
+  async run(scope: ReadScope, opts: DetectRunOptions): Promise<DetectRunResult> {
+    const indicators = selectIndicators(opts.only, this.catalogue).filter((i) => opts.profile.indicators[i.code]?.enabled !== false);
+    const needs = new Set<InputKind>(indicators.flatMap((i) => i.inputs));
+    const t0 = performance.now();
+    const inputs = await this.load(scope, opts.profile, needs, opts.onProgress);
+    const t1 = performance.now();
+    const drafts: AlertDraft[] = [];
+    const byIndicator: Record<string, number> = {};
+    for (const ind of indicators) {
+      const found = await ind.run(inputs, opts.profile.indicators[ind.code]!.params);
+      byIndicator[ind.code] = found.length;
+      drafts.push(...found);
+      opts.onProgress?.(ind.code, found.length);
+    }
+    const t2 = performance.now();
+    const now = (opts.now ?? new Date()).toISOString();
+    const rows = this.rows(drafts, opts.profile);
+    const created = await this.store.alerts.upsert(rows, now);
+    const t3 = performance.now();
+    const stored = new Map((await this.store.alerts.find({})).map((r) => [r.id, r]));
+    const alerts = rows.map((r) => toAlert(stored.get(r.id)!)).sort(byScore);
+    return {
+      alerts,
+      created,
+      updated: rows.length - created,
+      byIndicator,
+      loaded: {
+        positions: inputs.positions.length,
+        vessels: inputs.vesselsByMmsi.size,
+        payments: inputs.payments.length,
+        declarations: inputs.declarations.length,
+      },
+      seconds: { load: (t1 - t0) / 1000, detect: (t2 - t1) / 1000, store: (t3 - t2) / 1000 },
+    };
+  }
+
+  /** Alerts this viewer may see (every evidence class readable), filtered and paged. */
+  async list(scope: ReadScope, query: AlertQuery, page: { limit: number; offset: number }): Promise<{ total: number; alerts: Alert[] }> {
+    const rows = (await this.store.alerts.find(query)).filter((r) => visible(scope, r));
+    return { total: rows.length, alerts: rows.slice(page.offset, page.offset + page.limit).map(toAlert) };
+  }
+
+  /** One alert, or not_found — also when the viewer may not see it (hiding must not reveal). */
+  async get(scope: ReadScope, id: string): Promise<Alert> {
+    const row = await this.store.alerts.get(id);
+    if (!row || !visible(scope, row)) throw new SextantError('not_found', `no alert ${id}`, { id });
+    return toAlert(row);
+  }
+
+  async setStatus(scope: ReadScope, id: string, status: string): Promise<Alert> {
+    if (!(ALERT_STATUSES as readonly string[]).includes(status)) {
+      throw new SextantError('bad_request', `status must be one of ${ALERT_STATUSES.join(', ')}`, { field: 'status' });
+    }
+    const before = await this.get(scope, id);
+    await this.store.alerts.setStatus(before.id, status);
+    return { ...before, status: status as AlertStatus };
+  }
+
+  private rows(drafts: AlertDraft[], profile: Profile): NewAlertRow[] {
+    const byId = new Map<string, NewAlertRow>();
+    for (const d of drafts) {
+      if (d.evidence.length === 0) throw new SextantError('internal', `indicator ${d.indicator} produced an alert without evidence (${d.key})`);
+      const id = alertId(d.indicator, d.key);
+      const classes = evidenceClasses(d.evidence);
+      const marking = formatMarking(
+        combineMarkings(
+          [...new Set(classes.map((c) => c.marking))].map((m) => parseMarking(m, this.ladder)),
+          this.ladder,
+        ),
+        this.ladder,
+      );
+      const subjectIds = new Set<string>();
+      for (const s of d.subjects) {
+        subjectIds.add(s.id);
+        for (const v of Object.values(s.identifiers)) subjectIds.add(v);
+      }
+      // Two drafts with one key (an indicator that found the same thing twice): keep the higher score.
+      const prev = byId.get(id);
+      if (prev && prev.score >= d.score) continue;
+      byId.set(id, {
+        id,
+        indicator: d.indicator,
+        score: roundScore(d.score),
+        subjects: d.subjects,
+        subject_ids: [...subjectIds],
+        window_start: d.window.start,
+        window_end: d.window.end,
+        evidence: publicEvidence(d.evidence),
+        classes,
+        explanation: d.explanation,
+        details: d.details ?? {},
+        params: profile.indicators[d.indicator]?.params ?? {},
+        marking,
+      });
+    }
+    return [...byId.values()];
+  }
+
+  private async load(scope: ReadScope, profile: Profile, needs: Set<InputKind>, progress?: (phase: string, n: number) => void): Promise<DetectInputs> {
+    const eventClasses = await this.store.statements.classes({ propType: 'event' });
+    const filterFor = (schema: string): EventClassFilter => {
+      const f = scope.filter(eventClasses.filter((c) => c.schema === schema));
+      return { datasets: f.datasets, agencies: f.agencies, markings: f.markings };
+    };
+    const empty = new PositionTableBuilder(1).build();
+    const positions = needs.has('positions') ? await this.loadPositions(filterFor('VesselPosition'), progress) : empty;
+    const vessels = needs.has('positions') || needs.has('entities') ? await this.loadVessels(scope) : [];
+    const vesselsByMmsi = new Map<string, KnownVessel>();
+    const vesselsByImo = new Map<string, KnownVessel>();
+    for (const v of vessels) {
+      if (v.mmsi && !vesselsByMmsi.has(v.mmsi)) vesselsByMmsi.set(v.mmsi, v);
+      if (v.imo && !vesselsByImo.has(v.imo)) vesselsByImo.set(v.imo, v);
+    }
+    return {
+      profile,
+      positions,
+      payments: needs.has('payments') ? await this.store.events.visiblePayments(filterFor('Payment')) : [],
+      declarations: needs.has('declarations') ? await this.store.events.visibleDeclarations(filterFor('CustomsDeclaration')) : [],
+      vesselsByMmsi,
+      vesselsByImo,
+    };
+  }
+
+  private async loadPositions(filter: EventClassFilter, progress?: (phase: string, n: number) => void): Promise<PositionTable> {
+    const builder = new PositionTableBuilder();
+    if (filter.datasets.length === 0) return builder.build();
+    let after = null;
+    for (;;) {
+      const page = await this.store.events.positionPage(filter, after, POSITION_PAGE);
+      for (const r of page) {
+        builder.add({
+          mmsi: r.mmsi,
+          t: Number(r.t),
+          lat: Number(r.lat),
+          lon: Number(r.lon),
+          sog: r.sog === null ? null : Number(r.sog),
+          cog: r.cog === null ? null : Number(r.cog),
+          draft: r.draft === null ? null : Number(r.draft),
+          status: r.status === null ? null : Number(r.status),
+          name: r.vessel_name,
+          imo: r.imo,
+          callSign: r.call_sign,
+          vesselType: r.vessel_type === null ? null : Number(r.vessel_type),
+          dataset: r.dataset,
+          agency: r.agency,
+          marking: r.marking,
+          record: r.source_record,
+        });
+      }
+      progress?.('positions', page.length);
+      if (page.length < POSITION_PAGE) break;
+      const last = page[page.length - 1]!;
+      after = { mmsi: last.mmsi, ts: last.ts_text, dataset: last.dataset };
+    }
+    return builder.build();
+  }
+
+  /** Vessels of the registry and the lists the viewer may see: name, IMO, MMSI, flag. */
+  private async loadVessels(scope: ReadScope): Promise<KnownVessel[]> {
+    const classes = await this.store.statements.classes();
+    const rows = scope.seeAll(await this.store.statements.ofSchemata(['Vessel'], scope.filter(classes.filter((c) => c.schema === 'Vessel'), { minimised: true })));
+    const out: KnownVessel[] = [];
+    for (const [id, rs] of groupByEntity(rows)) {
+      const first = (prop: string) => rs.find((r) => r.prop === prop)?.value ?? null;
+      out.push({ id, name: caption(id, rs), imo: first('imoNumber'), mmsi: first('mmsi'), flag: first('flag') });
+    }
+    return out;
+  }
+}
+
+function visible(scope: ReadScope, row: AlertRow): boolean {
+  return scope.seesAll(row.classes.map((c) => ({ ...c, prop: '*' })));
+}
+
+function toAlert(r: AlertRow): Alert {
+  return {
+    id: r.id,
+    indicator: r.indicator,
+    score: r.score,
+    subjects: r.subjects as Alert['subjects'],
+    window: { start: r.window_start, end: r.window_end },
+    evidence: r.evidence as Alert['evidence'],
+    explanation: r.explanation,
+    status: r.status as AlertStatus,
+    marking: r.marking,
+    details: r.details,
+    firstSeen: r.first_seen,
+    lastSeen: r.last_seen,
+  };
+}
+
+function byScore(a: Alert, b: Alert): number {
+  return b.score - a.score || a.window.start.localeCompare(b.window.start) || a.id.localeCompare(b.id);
+}
+

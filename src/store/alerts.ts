@@ -1,0 +1,148 @@
+import { toIso, type Db } from './db.ts';
+
+/**
+ * The alerts table. Detection upserts a run's alerts in one statement per
+ * batch; an analyst's status survives re-runs. Reads return raw rows: the
+ * detect service decides with the policy module which of them a viewer sees.
+ */
+export interface AlertRow {
+  id: string;
+  indicator: string;
+  score: number;
+  subjects: unknown;
+  subject_ids: string[];
+  window_start: string;
+  window_end: string;
+  evidence: unknown;
+  classes: Array<{ dataset: string; agency: string; marking: string; schema: string }>;
+  explanation: string;
+  details: Record<string, unknown>;
+  params: Record<string, unknown>;
+  marking: string;
+  status: string;
+  first_seen: string;
+  last_seen: string;
+}
+
+export type NewAlertRow = Omit<AlertRow, 'status' | 'first_seen' | 'last_seen'>;
+
+export interface AlertQuery {
+  /** Exact code, or a prefix ending in `.*` (`maritime.*`). */
+  indicator?: string;
+  /** An id or identifier among the subjects' (entity id, IMO, MMSI, account…). */
+  subject?: string;
+  status?: string;
+  /** Alerts whose window ends at or after `since` and starts before `until`. */
+  since?: string;
+  until?: string;
+  minScore?: number;
+}
+
+const COLUMNS = [
+  'id',
+  'indicator',
+  'score',
+  'subjects',
+  'subject_ids',
+  'window_start',
+  'window_end',
+  'evidence',
+  'classes',
+  'explanation',
+  'details',
+  'params',
+  'marking',
+  'status',
+  'first_seen',
+  'last_seen',
+];
+
+export class AlertRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Insert or update alerts by id; `now` is first_seen for new ones and last_seen for all. Returns how many were new. */
+  async upsert(rows: NewAlertRow[], now: string): Promise<number> {
+    let created = 0;
+    for (let i = 0; i < rows.length; i += 1000) {
+      const chunk = rows.slice(i, i + 1000);
+      const result = await this.db.query<{ inserted: boolean }>(
+        `INSERT INTO alerts (id, indicator, score, subjects, subject_ids, window_start, window_end, evidence, classes, explanation, details, params, marking, first_seen, last_seen)
+         SELECT a.id, a.indicator, a.score, a.subjects::jsonb, ARRAY(SELECT jsonb_array_elements_text(a.subject_ids::jsonb)), a.window_start, a.window_end,
+                a.evidence::jsonb, a.classes::jsonb, a.explanation, a.details::jsonb, a.params::jsonb, a.marking, $14::timestamptz, $14::timestamptz
+         FROM unnest($1::text[], $2::text[], $3::float8[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])
+           AS a(id, indicator, score, subjects, subject_ids, window_start, window_end, evidence, classes, explanation, details, params, marking)
+         ON CONFLICT (id) DO UPDATE SET score = EXCLUDED.score, subjects = EXCLUDED.subjects, subject_ids = EXCLUDED.subject_ids,
+           window_start = EXCLUDED.window_start, window_end = EXCLUDED.window_end, evidence = EXCLUDED.evidence, classes = EXCLUDED.classes,
+           explanation = EXCLUDED.explanation, details = EXCLUDED.details, params = EXCLUDED.params, marking = EXCLUDED.marking, last_seen = EXCLUDED.last_seen
+         RETURNING (xmax = 0) AS inserted`,
+        [
+          chunk.map((r) => r.id),
+          chunk.map((r) => r.indicator),
+          chunk.map((r) => r.score),
+          chunk.map((r) => JSON.stringify(r.subjects)),
+          chunk.map((r) => JSON.stringify(r.subject_ids)),
+          chunk.map((r) => r.window_start),
+          chunk.map((r) => r.window_end),
+          chunk.map((r) => JSON.stringify(r.evidence)),
+          chunk.map((r) => JSON.stringify(r.classes)),
+          chunk.map((r) => r.explanation),
+          chunk.map((r) => JSON.stringify(r.details)),
+          chunk.map((r) => JSON.stringify(r.params)),
+          chunk.map((r) => r.marking),
+          now,
+        ],
+      );
+      created += result.filter((r) => r.inserted).length;
+    }
+    return created;
+  }
+
+  /** Alerts matching the query, best score first (then newest window, then id): the caller filters by policy and pages. */
+  async find(q: AlertQuery): Promise<AlertRow[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: (n: number) => string, value: unknown) => {
+      params.push(value);
+      where.push(sql(params.length));
+    };
+    if (q.indicator !== undefined) {
+      if (q.indicator.endsWith('.*')) add((n) => `starts_with(indicator, $${n})`, q.indicator.slice(0, -1));
+      else add((n) => `indicator = $${n}`, q.indicator);
+    }
+    if (q.subject !== undefined) add((n) => `subject_ids @> ARRAY[$${n}::text]`, q.subject);
+    if (q.status !== undefined) add((n) => `status = $${n}`, q.status);
+    if (q.since !== undefined) add((n) => `window_end >= $${n}::timestamptz`, q.since);
+    if (q.until !== undefined) add((n) => `window_start < $${n}::timestamptz`, q.until);
+    if (q.minScore !== undefined) add((n) => `score >= $${n}`, q.minScore);
+    const rows = await this.db.query<AlertRow>(
+      `SELECT ${COLUMNS.join(', ')} FROM alerts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY score DESC, window_start DESC, id`,
+      params,
+    );
+    return rows.map(normalise);
+  }
+
+  async get(id: string): Promise<AlertRow | null> {
+    const rows = await this.db.query<AlertRow>(`SELECT ${COLUMNS.join(', ')} FROM alerts WHERE id = $1`, [id]);
+    return rows[0] ? normalise(rows[0]) : null;
+  }
+
+  async setStatus(id: string, status: string): Promise<void> {
+    await this.db.query(`UPDATE alerts SET status = $2 WHERE id = $1`, [id, status]);
+  }
+
+  async count(): Promise<number> {
+    const rows = await this.db.query<{ n: string }>(`SELECT count(*) AS n FROM alerts`);
+    return Number(rows[0]!.n);
+  }
+}
+
+function normalise(r: AlertRow): AlertRow {
+  return {
+    ...r,
+    score: Number(r.score),
+    window_start: toIso(r.window_start),
+    window_end: toIso(r.window_end),
+    first_seen: toIso(r.first_seen),
+    last_seen: toIso(r.last_seen),
+  };
+}
