@@ -17,6 +17,8 @@ interface IngestFlags {
   marking?: string;
   /** Agreement the data was received under: its retention applies to the dataset. */
   agreement?: string;
+  /** AIS NMEA: when sentences without a time of their own were received. */
+  receivedAt?: string;
   json?: boolean;
 }
 
@@ -63,6 +65,7 @@ export async function ingestPaths(
         agencyDefaultMarking: agency.default_marking,
         ladder: config.governance.levels,
         quarantineDir: config.quarantineDir,
+        receivedAt: flags.receivedAt,
         onProgress: (n) => bar?.update(n),
       });
       bar?.update(summary.records);

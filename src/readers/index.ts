@@ -2,6 +2,7 @@ import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SextantError } from '../errors.ts';
 import { aisCsvReader } from './ais_csv.ts';
+import { aisNmeaReader } from './ais_nmea.ts';
 import { bisDplReader } from './bis_dpl.ts';
 import { customsReader } from './customs.ts';
 import { ftmReader } from './ftm.ts';
@@ -24,6 +25,7 @@ export const READERS: Reader[] = [
   transactionsReader,
   customsReader,
   aisCsvReader,
+  aisNmeaReader,
   ftmReader,
 ];
 

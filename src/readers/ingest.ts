@@ -11,6 +11,7 @@ import { addToBatch, emptyEventBatch, eventBatchSize } from '../store/events.ts'
 import type { Store } from '../store/index.ts';
 import type { StagedEntity, StagedRef, VersionRow } from '../store/lists.ts';
 import { statementId, type NewStatement } from '../store/statements.ts';
+import { timestamp } from './event_table.ts';
 import { describeInput, detectReader } from './index.ts';
 import { Quarantine, type QuarantineEntry } from './quarantine.ts';
 
@@ -34,6 +35,11 @@ export interface IngestOptions {
   quarantineDir: string;
   /** Called every few thousand records with the count so far. */
   onProgress?: (records: number) => void;
+  /**
+   * When the input was received (ISO 8601 with Z or an offset): the time of AIS
+   * NMEA sentences that carry none of their own (no tag block, no prefix).
+   */
+  receivedAt?: string;
 }
 
 /** The run summary; its first eight keys are the `ingest --json` contract. */
@@ -70,6 +76,7 @@ const BATCH_EVENTS = 10_000;
  * last_seen.
  */
 export async function ingest(store: Store, opts: IngestOptions): Promise<IngestSummary> {
+  const receivedAt = opts.receivedAt === undefined ? undefined : checkReceivedAt(opts.receivedAt);
   const input = await describeInput(opts.path);
   const reader = detectReader(input, opts.format);
   const dataset = opts.dataset ?? defaultDatasetName(reader.format, reader.isList, opts.path);
@@ -139,7 +146,7 @@ export async function ingest(store: Store, opts: IngestOptions): Promise<IngestS
     if (currentRecord !== null && currentRejected) counts.rejected++;
   };
 
-  for await (const item of reader.read(input, { dataset })) {
+  for await (const item of reader.read(input, { dataset, ...(receivedAt ? { receivedAt } : {}) })) {
     // An event reader yields one item per record; its record ids (an AIS line,
     // a repeated txn_id) need not tell neighbouring records apart.
     const recordKey = reader.events ? `${item.file}\u0000#${item.line}` : `${item.file}\u0000${item.record ?? `#${item.line}`}`;
@@ -153,6 +160,14 @@ export async function ingest(store: Store, opts: IngestOptions): Promise<IngestS
     if (item.kind === 'reject') {
       currentRejected = true;
       quarantine.add(stripUndefined({ file: item.file, line: item.line, field: item.field, reason: item.reason, record: item.record }));
+      continue;
+    }
+    if (item.kind === 'accepted') {
+      // A record kept that is no event of its own (an AIS static report): only its dropped values to report.
+      for (const issue of item.issues) {
+        counts.rejectedValues++;
+        quarantine.add({ file: item.file, line: item.line, field: issue.field, reason: issue.reason, record: item.record, value: issue.value });
+      }
       continue;
     }
     if (item.kind === 'event') {
@@ -267,11 +282,20 @@ export async function ingest(store: Store, opts: IngestOptions): Promise<IngestS
   return summary;
 }
 
+/** `--received-at`: an ISO 8601 timestamp with Z or an offset, as UTC. */
+function checkReceivedAt(raw: string): string {
+  const r = timestamp(raw);
+  if (!r?.ok) {
+    throw new SextantError('bad_request', `--received-at ${JSON.stringify(raw)}: ${r ? r.reason : 'not a timestamp'}`, { field: 'receivedAt' });
+  }
+  return r.value;
+}
+
 /** Default dataset: the list's format for official lists, the file's name otherwise. */
 export function defaultDatasetName(format: string, isList: boolean, path: string): string {
   if (isList) return format;
   const stem = basename(path)
-    .replace(/\.(ftm\.json|jsonl?|csv|txt|xml)$/i, '')
+    .replace(/\.(ftm\.json|jsonl?|csv|txt|xml|nmea)$/i, '')
     .replace(/\.entities$/, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '_')

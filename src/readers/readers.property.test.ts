@@ -24,6 +24,7 @@ const prefixes: Record<string, string> = {
     'declaration_id,date,direction,exporter_name,exporter_country,importer_name,importer_country,origin_country,destination_country,hs_code,value,currency,vessel_imo\n' +
     'D1,2024-01-01,export,A,de,B,ru,de,ru,847130,10,EUR,9187629\n',
   'ais-csv': 'MMSI,BaseDateTime,LAT,LON,SOG,COG,Heading,VesselName,IMO,CallSign,VesselType,Status,Length,Width,Draft,Cargo,TransceiverClass\n',
+  'ais-nmea': '\\c:1700000000*5F\\!AIVDM,1,1,,B,177KQJ5000G?tO`K>RA1wUbN0TKH,0*5C\n!AIVDM,2,1,3,B,55P5TL01VIaAL@7WKO@mBplU@<PDhh000000001S;AJ::4A80?4i@E53,0*3E\n',
 };
 
 const fileFor: Record<string, string> = { ofac_sdn: 'sdn.csv', ofac_cons: 'cons_prim.csv' };
@@ -38,9 +39,10 @@ for (const reader of READERS) {
         writeFileSync(path, Buffer.concat([Buffer.from(prefixes[reader.format] ?? ''), Buffer.from(text), Buffer.from(bytes)]));
         const input = await describeInput(path);
         for await (const item of reader.read(input, { dataset: 'prop' })) {
-          assert.ok(item.kind === 'entity' || item.kind === 'event' || item.kind === 'reject');
+          assert.ok(item.kind === 'entity' || item.kind === 'event' || item.kind === 'reject' || item.kind === 'accepted');
           if (item.kind === 'reject') assert.ok(item.reason.length > 0 && item.line >= 0);
           else if (item.kind === 'entity') validateEntity(item.entity);
+          else if (item.kind === 'accepted') assert.ok(item.note.length > 0);
           else for (const issue of item.issues) assert.ok(issue.field.length > 0 && issue.reason.length > 0);
         }
       }),

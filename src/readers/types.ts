@@ -15,6 +15,11 @@ import type { SextantEvent } from '../model/events.ts';
 export interface ReadContext {
   /** Dataset name the records are ingested under; readers build ids with makeId(dataset, key). */
   dataset: string;
+  /**
+   * When the input was received (ISO 8601 UTC), for records that carry no full
+   * time of their own: AIS NMEA sentences without tag block or timestamp prefix.
+   */
+  receivedAt?: string;
 }
 
 export interface EntityItem {
@@ -58,7 +63,23 @@ export interface EventItem {
   issues: ValueIssue[];
 }
 
-export type ReadItem = EntityItem | EventItem | RejectItem;
+/**
+ * A record read and accepted that stores nothing by itself: an AIS static
+ * report, whose values the reader joins onto the vessel's later positions.
+ * Ingest counts it as an accepted record; its issues are reported like an event's.
+ */
+export interface AcceptedItem {
+  kind: 'accepted';
+  file: string;
+  line: number;
+  record: string;
+  /** What the record was and what became of it. */
+  note: string;
+  /** Values refused while the record was kept. */
+  issues: ValueIssue[];
+}
+
+export type ReadItem = EntityItem | EventItem | RejectItem | AcceptedItem;
 
 /** What a reader can tell about the list it reads, beyond the records. */
 export interface ListMeta {
@@ -86,7 +107,7 @@ export interface Reader {
   description: string;
   /** True when the input is a designation list (each ingest becomes a list version). */
   isList: boolean;
-  /** True when the reader yields events, exactly one item (event or rejection) per record. */
+  /** True when the reader yields events, exactly one item (event, rejection, or an accepted record that is not an event) per record. */
   events?: boolean;
   /** Recognise the input from its name and first bytes. */
   detect(input: ReaderInput): boolean;
