@@ -9,6 +9,9 @@ import { runIngest } from './ingest.ts';
 import { runLists, runListsChanges, runListsDiff, runListsUpdate } from './lists.ts';
 import { runScreen, runScreenCompare, runScreenDecide, runScreenDecisions, runScreenUndecide } from './screen.ts';
 import { runServe } from './serve.ts';
+import { runSimulate, schemesHelp } from './simulate.ts';
+import { runDemo } from './demo.ts';
+import { addDetectCommands } from './detect.ts';
 import type { CliContext } from './session.ts';
 
 /**
@@ -64,11 +67,15 @@ export function buildProgram(): Command {
     .command('ingest')
     .description('ingest files or directories (format auto-detected); each ingest of a list is a version of it')
     .argument('<path...>', 'files, or directories holding a multi-file list such as the OFAC CSV set')
-    .option('--format <format>', 'input format (ftm, ofac_sdn, ofac_cons, un_sc, bis_dpl, us_csl); default: detected')
+    .option('--format <format>', 'input format (ftm, ofac_sdn, ofac_cons, un_sc, bis_dpl, us_csl, transactions, customs, ais-csv, ais-nmea); default: detected')
     .option('--dataset <name>', 'dataset to ingest into; default: the list format, or the file name for FtM')
     .option('--agency <id>', 'agency that holds the data (default from config, else "local")')
     .option('--marking <marking>', "marking, e.g. 'TLP:AMBER//CONFIDENTIAL//REL TO NL, fiu-be//PURPOSE aml' (default: the dataset's; official lists TLP:CLEAR, other data the agency's default)")
     .option('--agreement <id>', 'the data was received under this sharing agreement: its retention applies')
+    .option(
+      '--received-at <time>',
+      'AIS NMEA: when the sentences were received (ISO 8601 with Z or offset); a position without tag block c: or timestamp prefix gets this minute and its own UTC second',
+    )
     .option('--json', 'one JSON object per input on stdout')
     .action(async (paths: string[], opts, cmd: Command) => runIngest(context(cmd), paths, opts));
 
@@ -140,9 +147,47 @@ export function buildProgram(): Command {
     .option('--host <host>', 'interface to listen on (default 127.0.0.1, env SEXTANT_HOST)')
     .action(async (paths: string[], opts, cmd: Command) => runServe(context(cmd), paths, opts));
 
+  program
+    .command('simulate')
+    .description('generate an exercise world: each agency\'s files (registry, sanctions list, payments, customs, AIS), truth.json and manifest.json')
+    .requiredOption('--out <dir>', 'directory to write the world into')
+    .option('--seed <n>', 'random seed: the same seed and version give byte-identical files', positiveInt('--seed', 2 ** 32 - 1), 1)
+    .option('--scale <s>', 'size: 1 is the demo world (seconds), 100 the benchmark world (≈ 1 M payments)', positiveNumber('--scale'), 1)
+    .option('--schemes <list>', 'comma-separated schemes to plant, or all, or none (default all)')
+    .option('--start <date>', 'first day of the world, YYYY-MM-DD (default 2025-01-06)')
+    .option('--days <n>', 'length of the world in days (default 90)', positiveInt('--days', 3660))
+    .option('--json', 'print manifest.json on stdout')
+    .addHelpText('after', schemesHelp())
+    .action(async (opts) => runSimulate(opts));
+
+  program
+    .command('demo')
+    .description('simulate a small world, load every agency\'s files into a fresh embedded store, brief what was found and serve the API')
+    .option('--out <dir>', 'where the world and its store go (default: a new temporary directory)')
+    .option('--seed <n>', 'random seed', positiveInt('--seed', 2 ** 32 - 1), 1)
+    .option('--scale <s>', 'world size (default 0.1: loads in under a minute)', positiveNumber('--scale'), 0.1)
+    .option('--days <n>', 'length of the world in days (default 30)', positiveInt('--days', 3660), 30)
+    .option('--no-serve', 'brief and exit without starting the server')
+    .option('--port <n>', 'port (default 7300, env SEXTANT_PORT)', positiveInt('--port', 65535))
+    .option('--host <host>', 'interface to listen on (default 127.0.0.1)')
+    .action(async (opts, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      const storeGiven = Boolean(g.data ?? g.databaseUrl ?? process.env.SEXTANT_DATA ?? process.env.DATABASE_URL);
+      return runDemo(context(cmd), { ...opts, storeGiven });
+    });
+
   addScreenCommands(program);
+  addDetectCommands(program, context);
   addGovernanceCommands(program);
   return program;
+}
+
+function positiveNumber(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${name} must be a number above 0`);
+    return n;
+  };
 }
 
 function probability(name: string) {

@@ -10,10 +10,14 @@
  * stays stable while another part changes.
  */
 export class Random {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  /**
+   * The state words a, b, c, d, held as 32-bit integers: a typed array takes
+   * them without boxing, where number fields would allocate a heap number on
+   * most draws (tens of millions per world).
+   */
+  private readonly s = new Int32Array(4);
+  /** Whether a draw has been made: fork() spells the state as it always has (see there). */
+  private drawn = false;
 
   constructor(seed: number | string) {
     // splitmix32 spreads a small seed over the 128-bit state.
@@ -25,28 +29,41 @@ export class Random {
       z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
       return (z ^ (z >>> 16)) >>> 0;
     };
-    this.a = next();
-    this.b = next();
-    this.c = next();
-    this.d = next();
-    if ((this.a | this.b | this.c | this.d) === 0) this.a = 1;
+    const a = next();
+    const b = next();
+    const c = next();
+    const d = next();
+    this.s[0] = (a | b | c | d) === 0 ? 1 : a;
+    this.s[1] = b;
+    this.s[2] = c;
+    this.s[3] = d;
   }
 
-  /** An independent stream for a named part of the world (same seed + label → same stream). */
+  /**
+   * An independent stream for a named part of the world (same seed + label → same stream).
+   * The label hashes the state as the generator has always printed it: unsigned
+   * before the first draw; after it, a, b and c as signed and d as unsigned
+   * 32-bit integers (what the xor-shift steps and the final rotation leave).
+   */
   fork(label: string): Random {
-    return new Random(hashString(`${this.a}:${this.b}:${this.c}:${this.d}:${label}`));
+    const s = this.s;
+    const state = this.drawn ? `${s[0]}:${s[1]}:${s[2]}:${s[3]! >>> 0}` : `${s[0]! >>> 0}:${s[1]! >>> 0}:${s[2]! >>> 0}:${s[3]! >>> 0}`;
+    return new Random(hashString(`${state}:${label}`));
   }
 
   /** Uniform 32-bit unsigned integer. */
   uint32(): number {
-    const result = Math.imul(rotl(Math.imul(this.b, 5) >>> 0, 7), 9) >>> 0;
-    const t = (this.b << 9) >>> 0;
-    this.c ^= this.a;
-    this.d ^= this.b;
-    this.b ^= this.c;
-    this.a ^= this.d;
-    this.c ^= t;
-    this.d = rotl(this.d, 11);
+    const s = this.s;
+    const a = s[0]!;
+    const b = s[1]!;
+    const result = Math.imul(rotl(Math.imul(b, 5) >>> 0, 7), 9) >>> 0;
+    const c = s[2]! ^ a;
+    const d = s[3]! ^ b;
+    s[0] = a ^ d;
+    s[1] = b ^ c;
+    s[2] = c ^ (b << 9);
+    s[3] = rotl(d, 11);
+    this.drawn = true;
     return result;
   }
 
