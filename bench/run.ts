@@ -17,6 +17,8 @@ import { generateFtm } from './generate-ftm.ts';
  * policy module, in the same run (bench/policy.ts).
  * `npm run bench -- screening [...]`: screening throughput, latency and recall
  * against pg_trgm and a Watchman-style baseline, in the same run (bench/screening.ts).
+ * `npm run bench -- simulate [...]`: rows/s and peak memory writing the benchmark
+ * world, against the I/O floor in the same run (bench/simulate.ts).
  */
 const HERE = dirname(fileURLToPath(import.meta.url));
 const LISTS = resolve(HERE, '..', '..', 'shared', 'data', 'lists');
@@ -33,6 +35,10 @@ const USAGE = `usage: npm run bench -- ingest [--entities N]
          baseline, and HTTP p50/p99 under concurrent clients; targets >= 5x pg_trgm at higher recall, p99 < 10 ms at 8 clients
          (default 2000 queries, 10 s of load, 8 clients; a scratch PostgreSQL database on the test server unless
          --database-url or DATABASE_URL names an empty one)
+       npm run bench -- simulate [--scale S] [--days N] [--seed N] [--out DIR] [--keep]
+         rows/s, MB/s and peak RSS writing the benchmark world (sextant simulate) against the I/O floor: as many rows and
+         bytes written through the same buffered writer; targets >= 1,000,000 rows/s and peak RSS < 1 GB (default scale 100,
+         90 days, seed 1: >= 10 M AIS positions and >= 1 M payments; a temporary directory, removed unless --keep)
 `;
 if (suite === 'help' || suite === '--help' || suite === '-h') {
   process.stdout.write(USAGE);
@@ -46,8 +52,12 @@ if (suite === 'screening') {
   const { runScreeningBench } = await import('./screening.ts');
   process.exit(await runScreeningBench(args.slice(1)));
 }
+if (suite === 'simulate') {
+  const { runSimulateBench } = await import('./simulate.ts');
+  process.exit(await runSimulateBench(args.slice(1)));
+}
 if (suite !== 'ingest') {
-  process.stderr.write(`unknown benchmark ${suite}; available: ingest, policy, screening\n${USAGE}`);
+  process.stderr.write(`unknown benchmark ${suite}; available: ingest, policy, screening, simulate\n${USAGE}`);
   process.exit(2);
 }
 const entitiesArg = args.indexOf('--entities');

@@ -136,6 +136,30 @@ describe('sextant simulate', () => {
     assert.ok([...planted].some((m) => fast.has(m)), `a planted jump shows (planted ${[...planted].join(', ')})`);
   });
 
+  it('every planted ship-to-ship transfer shows in the positions: both tankers within 500 m for 2 h or more', async () => {
+    const ais = ma.files.find((f) => f.format === 'ais-csv')!;
+    const truth = JSON.parse(await readFile(join(a, 'truth.json'), 'utf8')) as { schemes: TruthScheme[] };
+    const transfers = truth.schemes.filter((s) => s.type === 'sts_dark_transfer');
+    assert.ok(transfers.length >= 2);
+    const wanted = new Set(transfers.flatMap((s) => s.subjects.map((x) => x.identifiers.mmsi!)));
+    const fixes = new Map<string, PositionEvent[]>();
+    for await (const item of readerFor('ais-csv').read(await describeInput(join(a, ais.path)), { dataset: 'sim' })) {
+      if (item.kind !== 'event' || item.event.type !== 'position' || !wanted.has(item.event.mmsi)) continue;
+      fixes.set(item.event.mmsi, [...(fixes.get(item.event.mmsi) ?? []), item.event]);
+    }
+    for (const s of transfers) {
+      const [x, y] = s.subjects.map((v) => (fixes.get(v.identifiers.mmsi!) ?? []).filter((f) => f.ts >= s.window.start && f.ts <= s.window.end));
+      // Minutes in which a fix of one lies within 500 m of a fix of the other taken within 10 minutes.
+      const together = new Set<number>();
+      for (const f of x!) {
+        const t = Date.parse(f.ts);
+        if (y!.some((g) => Math.abs(Date.parse(g.ts) - t) <= 600_000 && haversineM(f, g) <= 500)) together.add(Math.floor(t / 600_000));
+      }
+      const spanH = together.size === 0 ? 0 : ((Math.max(...together) - Math.min(...together)) * 10) / 60;
+      assert.ok(spanH >= 2, `${s.id}: the tankers are together for ${spanH.toFixed(1)} h in ${s.window.start} → ${s.window.end}`);
+    }
+  });
+
   it('plants only the schemes asked for', async () => {
     const dir = join(a, '..', 'only');
     await simulate({ out: dir, seed: 1, ...SMALL, schemes: ['pass_through'] });

@@ -58,6 +58,7 @@ export async function writeAis(
     const edges = plan?.edges?.map((e) => ({ ...e, before: '', after: '' })) ?? [];
     const tracker = new PortCallTracker(vessel.imo, calls);
     let rows = 0;
+    // The sampler refills one fix object: each is used before the next is asked for.
     const fixes = aisFixSource(itinerary, broadcast, vr, { density });
     for (let fix = fixes.next(); fix; fix = fixes.next()) {
       if (fix.t >= world.endMs) break;
@@ -146,7 +147,10 @@ class PortCallTracker {
 function portAt(p: { lat: number; lon: number }): Port | undefined {
   let best: Port | undefined;
   let bestD = Infinity;
-  for (const port of PORTS) {
+  // Candidates in PORTS order, so that ties resolve as a scan of every port would.
+  const near = portsNear(p.lat, p.lon);
+  for (let i = 0; i < near.length; i++) {
+    const port = near[i]!;
     if (Math.abs(port.lat - p.lat) > 1 || Math.abs(port.lon - p.lon) > 1.5) continue;
     const d = haversineM(port, p);
     if (d <= port.radiusKm * 1000 && d < bestD) {
@@ -155,4 +159,24 @@ function portAt(p: { lat: number; lon: number }): Port | undefined {
     }
   }
   return best;
+}
+
+/**
+ * The ports that may lie within 1° of latitude and 1.5° of longitude of a
+ * point in the same 1° cell (a superset of portAt's box, in PORTS order),
+ * remembered per cell: a vessel at anchor looks up its port at every fix.
+ */
+const PORT_CELLS = new Map<number, Port[]>();
+
+function portsNear(lat: number, lon: number): Port[] {
+  const row = Math.floor(lat);
+  const col = Math.floor(lon);
+  const key = row * 1000 + col;
+  let ports = PORT_CELLS.get(key);
+  if (!ports) {
+    // Any point of the cell is within 1° (lat) and 1.5° (lon) of a port only if the port is within 2° and 2.5° of the cell's corner.
+    ports = PORTS.filter((port) => port.lat >= row - 1 && port.lat <= row + 2 && port.lon >= col - 1.5 && port.lon <= col + 2.5);
+    PORT_CELLS.set(key, ports);
+  }
+  return ports;
 }

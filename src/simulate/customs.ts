@@ -56,13 +56,16 @@ export async function writeDeclarations(
   const perDay = Math.max(0, total - planned.length) / days / 0.8;
   const queue = byTime(planned);
   let q = 0;
+  const nearCalls = new Map<string, PortCall[]>();
   for (let day = 0; day < days; day++) {
+    // Background declarations of a day share its date: their candidate port calls are found once per country and direction.
+    nearCalls.clear();
     const dayStart = world.startMs + day * DAY_MS;
     const weekday = new Date(dayStart).getUTCDay();
     const rows: PlannedDeclaration[] = [];
     const n = r.poisson(perDay * (weekday === 0 || weekday === 6 ? 0.3 : 1));
     for (let i = 0; i < n; i++) {
-      const d = backgroundDeclaration(r, dayStart, local, foreign, callsByCountry, payments);
+      const d = backgroundDeclaration(r, dayStart, local, foreign, callsByCountry, nearCalls, payments);
       if (d) rows.push(d);
     }
     while (q < queue.length && queue[q]!.dateMs < dayStart + DAY_MS) rows.push(queue[q++]!);
@@ -88,6 +91,7 @@ function backgroundDeclaration(
   local: { hub: WeightedPicker<Party>; dest: WeightedPicker<Party> },
   foreign: WeightedPicker<Party>,
   callsByCountry: Map<string, PortCall[]>,
+  nearCalls: Map<string, PortCall[]>,
   payments: PlannedPayment[],
 ): PlannedDeclaration | null {
   const side: 'hub' | 'dest' = r.chance(0.55) ? 'dest' : 'hub';
@@ -119,7 +123,7 @@ function backgroundDeclaration(
     currency,
   };
   if (r.chance(0.3)) d.declarant = `${r.pick(['Global', 'Swift', 'Blue Line', 'Harbour', 'Delta'])} Customs Brokers`;
-  if (isSeaborne(heading)) hangOnPortCall(r, d, country, callsByCountry);
+  if (isSeaborne(heading)) hangOnPortCall(r, d, country, callsByCountry, nearCalls);
   if (!d.transportDocument) d.transportDocument = r.chance(0.5) ? `${r.digits(3)}-${r.digits(8)}` : `CMR${r.digits(7)}`;
   if (r.chance(0.75)) {
     d.invoiceReference = `INV-${r.digits(7)}`;
@@ -142,9 +146,14 @@ function isSeaborne(h: Heading): boolean {
  * declaring country around the date: on import the port of loading is the
  * ship's previous call, on export the port of discharge its next one.
  */
-function hangOnPortCall(r: Random, d: PlannedDeclaration, country: string, callsByCountry: Map<string, PortCall[]>): void {
-  const calls = callsByCountry.get(country) ?? [];
-  const near = calls.filter((c) => Math.abs((d.direction === 'import' ? c.arriveMs : c.departMs) - d.dateMs) < 4 * DAY_MS);
+function hangOnPortCall(r: Random, d: PlannedDeclaration, country: string, callsByCountry: Map<string, PortCall[]>, nearCalls: Map<string, PortCall[]>): void {
+  const key = `${country}|${d.direction}|${d.dateMs}`;
+  let near = nearCalls.get(key);
+  if (!near) {
+    const calls = callsByCountry.get(country) ?? [];
+    near = calls.filter((c) => Math.abs((d.direction === 'import' ? c.arriveMs : c.departMs) - d.dateMs) < 4 * DAY_MS);
+    nearCalls.set(key, near);
+  }
   if (near.length === 0) return;
   const call = r.pick(near);
   d.vesselImo = call.imo;

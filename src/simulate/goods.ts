@@ -334,10 +334,23 @@ export interface PickOptions {
 
 /** A heading drawn by trade weight (and season, when a month is given). */
 export function pickHeading(r: Random, opts: PickOptions = {}): Heading {
-  const pool = opts.chpl === undefined ? HEADINGS : HEADINGS.filter((h) => (h.chplTier !== undefined) === opts.chpl);
-  const month = opts.month;
-  const weights = pool.map((h) => h.tradeWeight * (month !== undefined && h.seasonal ? (h.seasonal[(month - 1) % 12] ?? 1) : 1));
+  const { pool, weights } = headingWeights(opts.chpl, opts.month);
   return r.weighted(pool, weights);
+}
+
+/** The pool and its weights for the options, computed once per combination (the customs writer draws hundreds of thousands). */
+const HEADING_WEIGHTS = new Map<string, { pool: readonly Heading[]; weights: number[] }>();
+
+function headingWeights(chpl: boolean | undefined, month: number | undefined): { pool: readonly Heading[]; weights: number[] } {
+  const key = `${chpl}|${month}`;
+  let w = HEADING_WEIGHTS.get(key);
+  if (!w) {
+    const pool = chpl === undefined ? HEADINGS : HEADINGS.filter((h) => (h.chplTier !== undefined) === chpl);
+    const weights = pool.map((h) => h.tradeWeight * (month !== undefined && h.seasonal ? (h.seasonal[(month - 1) % 12] ?? 1) : 1));
+    w = { pool, weights };
+    HEADING_WEIGHTS.set(key, w);
+  }
+  return w;
 }
 
 /**

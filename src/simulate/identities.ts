@@ -243,11 +243,25 @@ function romanizeCyrWord(word: string, system: CyrillicSystem): string {
 
 /** A Cyrillic name (one or more words) in a romanisation system. */
 export function romanizeCyrillic(text: string, system: CyrillicSystem): string {
-  return text
-    .split(/(\s+)/)
-    .map((part) => (/\s/.test(part) || part === '' ? part : romanizeCyrWord(part, system)))
-    .join('');
+  // A pure function of a small vocabulary, called for every system of every Slavic name of the world: remembered.
+  let bySystem = ROMANIZED.get(system);
+  if (!bySystem) {
+    bySystem = new Map();
+    ROMANIZED.set(system, bySystem);
+  }
+  let latin = bySystem.get(text);
+  if (latin === undefined) {
+    latin = text
+      .split(/(\s+)/)
+      .map((part) => (/\s/.test(part) || part === '' ? part : romanizeCyrWord(part, system)))
+      .join('');
+    if (bySystem.size >= 50_000) bySystem.clear();
+    bySystem.set(text, latin);
+  }
+  return latin;
 }
+
+const ROMANIZED = new Map<CyrillicSystem, Map<string, string>>();
 
 // ---------------------------------------------------------------- Georgian
 

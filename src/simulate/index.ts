@@ -19,7 +19,7 @@ import { designateBackground } from './designations.ts';
 export interface SimulateOptions {
   out: string;
   seed: number;
-  /** 1: the demo world (seconds); 100: the benchmark world (10 M positions, 1 M payments). */
+  /** 1: the demo world (seconds); 100: the benchmark world (≈ 40 M positions over 90 days, 1 M payments). */
   scale: number;
   /** Scheme names to plant (default all). */
   schemes?: string[];

@@ -27,6 +27,11 @@ export class WeightedPicker<T> {
   }
 
   pick(r: Random): T {
+    return this.items[this.pickIndex(r)]!;
+  }
+
+  /** The index of the item pick() would return (the same draw). */
+  pickIndex(r: Random): number {
     if (this.items.length === 0 || this.total <= 0) throw new Error('pick from an empty population');
     const target = r.next() * this.total;
     let lo = 0;
@@ -36,6 +41,6 @@ export class WeightedPicker<T> {
       if (this.cumulative[mid]! > target) hi = mid;
       else lo = mid + 1;
     }
-    return this.items[lo]!;
+    return lo;
   }
 }

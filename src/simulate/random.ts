@@ -67,6 +67,33 @@ export class Random {
     return result;
   }
 
+  /** Fills `out` with the next out.length draws of uint32(), as their int32 bits. */
+  fillInt32(out: Int32Array): void {
+    if (out.length === 0) return;
+    // uint32() unrolled over locals: the same steps, the state loaded and stored once per block.
+    const s = this.s;
+    let a = s[0]!;
+    let b = s[1]!;
+    let c = s[2]!;
+    let d = s[3]!;
+    for (let i = 0; i < out.length; i++) {
+      const x = Math.imul(b, 5);
+      out[i] = Math.imul((x << 7) | (x >>> 25), 9);
+      const t = b << 9;
+      c ^= a;
+      d ^= b;
+      b ^= c;
+      a ^= d;
+      c ^= t;
+      d = (d << 11) | (d >>> 21);
+    }
+    s[0] = a;
+    s[1] = b;
+    s[2] = c;
+    s[3] = d;
+    this.drawn = true;
+  }
+
   /** Uniform in [0, 1). */
   next(): number {
     return this.uint32() / 4294967296;
@@ -95,7 +122,7 @@ export class Random {
   /** Pick by weight; weights need not sum to 1. */
   weighted<T>(items: readonly T[], weights: readonly number[]): T {
     let total = 0;
-    for (const w of weights) total += w;
+    for (let i = 0; i < weights.length; i++) total += weights[i]!;
     let r = this.next() * total;
     for (let i = 0; i < items.length; i++) {
       r -= weights[i]!;

@@ -16,13 +16,13 @@ export async function writeRegistry(world: World, root: string): Promise<LineFil
     const pending = file.write(JSON.stringify({ id, schema, properties: props }));
     if (pending) await pending;
   };
-  for (const p of world.people) await emit(p.id, 'Person', p.props);
-  for (const c of world.companies) await emit(c.id, 'Company', c.props);
+  for (const p of world.people) await emit(p.id, 'Person', p.properties());
+  for (const c of world.companies) await emit(c.id, 'Company', c.properties());
   for (const a of world.accounts) {
     await emit(a.id, 'BankAccount', accountProps(a, world));
     await emit(`${a.id}-holder`, 'Ownership', { owner: [a.holder.id], asset: [a.id], role: ['account holder'] });
   }
-  for (const l of world.links) await emit(l.id, l.schema, l.props);
+  for (const l of world.links) await emit(l.id, l.schema, l.properties());
   for (const v of world.vessels) {
     await emit(v.id, 'Vessel', vesselProps(v));
     await emit(`${v.id}-owner`, 'Ownership', { owner: [v.owner.id], asset: [v.id], percentage: ['100'], role: ['registered owner'] });

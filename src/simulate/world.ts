@@ -33,7 +33,72 @@ export interface Party {
   quiet?: boolean;
   /** Naming culture of a person (for transliteration variants). */
   culture?: string;
+  /** The FtM properties for the registry writer: `props` if they were asked for (and maybe edited), else built without being kept. */
+  properties(): Record<string, string[]>;
 }
+
+/**
+ * A party of the world. The benchmark world holds a couple of hundred
+ * thousand until the registry is written, so a party keeps its property
+ * values in one array (keys shared by every party of the same shape) and
+ * builds its FtM record when asked: `props` builds it once and keeps it
+ * (schemes edit some), `properties()` builds it without keeping it.
+ */
+class WorldParty implements Party {
+  registration?: string;
+  incorporationMs?: number;
+  accounts: Account[] = [];
+  partners: Party[] = [];
+  sector?: string;
+  quiet?: boolean;
+  culture?: string;
+  private record: Record<string, string[]> | undefined;
+
+  constructor(
+    readonly id: string,
+    readonly schema: PartySchema,
+    public name: string,
+    public country: string,
+    private keys: readonly string[],
+    private values: string[],
+    public activity: number,
+  ) {}
+
+  get props(): Record<string, string[]> {
+    this.record ??= this.properties();
+    return this.record;
+  }
+
+  set props(record: Record<string, string[]>) {
+    this.record = record;
+  }
+
+  properties(): Record<string, string[]> {
+    if (this.record) return this.record;
+    const record: Record<string, string[]> = {};
+    for (let i = 0; i < this.keys.length; i++) record[this.keys[i]!] = [this.values[i]!];
+    return record;
+  }
+
+  /** After the registry is written: the properties are let go. */
+  release(): void {
+    this.record = RELEASED;
+    this.keys = [];
+    this.values = [];
+  }
+}
+
+/** Key lists shared by the parties of one shape. */
+const PERSON_KEYS: readonly string[] = Object.freeze(['name', 'firstName', 'lastName', 'birthDate', 'nationality', 'gender', 'address', 'country']);
+const PERSON_KEYS_ALIAS: readonly string[] = Object.freeze([...PERSON_KEYS, 'alias']);
+const COMPANY_BASE = ['name', 'jurisdiction', 'registrationNumber', 'incorporationDate', 'address', 'legalForm'];
+/** By (has sector) + 2 × (has LEI code). */
+const COMPANY_KEYS: ReadonlyArray<readonly string[]> = [
+  Object.freeze([...COMPANY_BASE]),
+  Object.freeze([...COMPANY_BASE, 'sector']),
+  Object.freeze([...COMPANY_BASE, 'leiCode']),
+  Object.freeze([...COMPANY_BASE, 'sector', 'leiCode']),
+];
 
 export interface Account {
   id: string;
@@ -46,10 +111,45 @@ export interface Account {
   currency: string;
 }
 
-export interface Link {
-  id: string;
-  schema: 'Ownership' | 'Directorship';
-  props: Record<string, string[]>;
+/**
+ * An ownership or directorship. The benchmark world holds hundreds of
+ * thousands of them until the registry is written, so a link keeps its few
+ * values as fields and builds its FtM properties when asked: `props` builds
+ * them once and keeps them (a scheme may edit them), `properties()` gives
+ * them without keeping them (the registry writer).
+ */
+/** No company of a world is older than this. */
+const EARLIEST_INCORPORATION_MS = Date.UTC(1950, 0, 1);
+
+export class Link {
+  private record: Record<string, string[]> | undefined;
+
+  constructor(
+    readonly id: string,
+    readonly schema: 'Ownership' | 'Directorship',
+    /** owner / director id */
+    private readonly from: string,
+    /** asset / organization id */
+    private readonly to: string,
+    /** percentage / role */
+    private readonly value: string,
+    private readonly startMs: number | undefined,
+    private readonly endMs: number | undefined,
+  ) {}
+
+  get props(): Record<string, string[]> {
+    this.record ??= this.properties();
+    return this.record;
+  }
+
+  properties(): Record<string, string[]> {
+    if (this.record) return this.record;
+    const props: Record<string, string[]> =
+      this.schema === 'Ownership' ? { owner: [this.from], asset: [this.to], percentage: [this.value] } : { director: [this.from], organization: [this.to], role: [this.value] };
+    if (this.startMs !== undefined) props.startDate = [new Date(this.startMs).toISOString().slice(0, 10)];
+    if (this.endMs !== undefined) props.endDate = [new Date(this.endMs).toISOString().slice(0, 10)];
+    return props;
+  }
 }
 
 export interface Designation {
@@ -156,29 +256,13 @@ export class World {
     const p = makePerson(this.r, opts.culture);
     const country = opts.country ?? p.nationality;
     const name = opts.name ?? p.name;
-    const props: Record<string, string[]> = {
-      name: [name],
-      firstName: [p.firstName],
-      lastName: [p.lastName],
-      birthDate: [opts.birthDate ?? p.birthDate],
-      nationality: [p.nationality],
-      gender: [p.gender],
-      address: [this.address(country)],
-      country: [country],
-    };
-    if (p.nativeName && !opts.name) props.alias = [p.nativeName];
-    const party: Party = {
-      id: this.nextId('pe'),
-      schema: 'Person',
-      name,
-      country,
-      props,
-      accounts: [],
-      activity: this.r.pareto(1, 1.3),
-      partners: [],
-      culture: p.culture,
-      ...(opts.quiet ? { quiet: true } : {}),
-    };
+    const values = [name, p.firstName, p.lastName, opts.birthDate ?? p.birthDate, p.nationality, p.gender, this.address(country), country];
+    const alias = p.nativeName && !opts.name;
+    if (alias) values.push(p.nativeName!);
+    const keys = alias ? PERSON_KEYS_ALIAS : PERSON_KEYS;
+    const party = new WorldParty(this.nextId('pe'), 'Person', name, country, keys, values, this.r.pareto(1, 1.3));
+    party.culture = p.culture;
+    if (opts.quiet) party.quiet = true;
     this.people.push(party);
     return party;
   }
@@ -196,32 +280,27 @@ export class World {
     const generated = makeCompanyName(this.r, jurisdiction, opts.sector ? { sector: opts.sector } : undefined);
     const name = opts.name ?? generated.name;
     const registration = makeRegistration(this.r, jurisdiction);
-    // Incorporation dates: a long-lived background, most companies years old.
-    const incorporatedMs = opts.incorporatedMs ?? this.startMs - Math.round(this.r.pareto(200, 0.9) * DAY_MS);
-    const props: Record<string, string[]> = {
-      name: [name],
-      jurisdiction: [jurisdiction],
-      registrationNumber: [registration],
-      incorporationDate: [new Date(Math.max(incorporatedMs, Date.UTC(1950, 0, 1))).toISOString().slice(0, 10)],
-      address: [opts.address ?? this.address(jurisdiction)],
-      legalForm: [opts.legalForm ?? generated.legalForm],
-    };
-    if (opts.sector) props.sector = [opts.sector];
-    if (this.r.chance(0.25)) props.leiCode = [makeLei(this.r)];
-    const party: Party = {
-      id: this.nextId('co'),
-      schema: 'Company',
+    // Incorporation dates: a long-lived background, most companies years old. The
+    // heavy tail (α < 1) can reach any age: no company here predates 1950, and stakes
+    // dated from incorporation must carry the same date as the registry.
+    const incorporatedMs = Math.max(opts.incorporatedMs ?? this.startMs - Math.round(this.r.pareto(200, 0.9) * DAY_MS), EARLIEST_INCORPORATION_MS);
+    const values = [
       name,
-      country: jurisdiction,
-      props,
-      registration: `${jurisdiction}:${registration}`,
-      incorporationMs: incorporatedMs,
-      accounts: [],
-      activity: this.r.pareto(1, 1.1),
-      partners: [],
-      ...(opts.sector ? { sector: opts.sector } : {}),
-      ...(opts.quiet ? { quiet: true } : {}),
-    };
+      jurisdiction,
+      registration,
+      new Date(incorporatedMs).toISOString().slice(0, 10),
+      opts.address ?? this.address(jurisdiction),
+      opts.legalForm ?? generated.legalForm,
+    ];
+    if (opts.sector) values.push(opts.sector);
+    const lei = this.r.chance(0.25);
+    if (lei) values.push(makeLei(this.r));
+    const keys = COMPANY_KEYS[(opts.sector ? 1 : 0) + (lei ? 2 : 0)]!;
+    const party = new WorldParty(this.nextId('co'), 'Company', name, jurisdiction, keys, values, this.r.pareto(1, 1.1));
+    party.registration = `${jurisdiction}:${registration}`;
+    party.incorporationMs = incorporatedMs;
+    if (opts.sector) party.sector = opts.sector;
+    if (opts.quiet) party.quiet = true;
     this.companies.push(party);
     return party;
   }
@@ -246,18 +325,13 @@ export class World {
 
   /** A stake: `percentage` is a number or a range such as "25-50". */
   own(owner: Party, asset: Party | WorldVessel, percentage: string, startMs?: number, endMs?: number): Link {
-    const props: Record<string, string[]> = { owner: [owner.id], asset: [asset.id], percentage: [percentage] };
-    if (startMs !== undefined) props.startDate = [new Date(startMs).toISOString().slice(0, 10)];
-    if (endMs !== undefined) props.endDate = [new Date(endMs).toISOString().slice(0, 10)];
-    const link: Link = { id: this.nextId('ow'), schema: 'Ownership', props };
+    const link = new Link(this.nextId('ow'), 'Ownership', owner.id, asset.id, percentage, startMs, endMs);
     this.links.push(link);
     return link;
   }
 
   direct(director: Party, organization: Party, role = 'director', startMs?: number): Link {
-    const props: Record<string, string[]> = { director: [director.id], organization: [organization.id], role: [role] };
-    if (startMs !== undefined) props.startDate = [new Date(startMs).toISOString().slice(0, 10)];
-    const link: Link = { id: this.nextId('di'), schema: 'Directorship', props };
+    const link = new Link(this.nextId('di'), 'Directorship', director.id, organization.id, role, startMs, undefined);
     this.links.push(link);
     return link;
   }
@@ -286,8 +360,8 @@ export class World {
    */
   releaseRegistry(): void {
     this.links.length = 0;
-    for (const p of this.people) p.props = RELEASED;
-    for (const c of this.companies) c.props = RELEASED;
+    for (const p of this.people) (p as WorldParty).release();
+    for (const c of this.companies) (c as WorldParty).release();
   }
 
   /** A shell's registered address: one business centre shared by hundreds of companies. */

@@ -100,67 +100,133 @@ export function positionRecordId(mmsi: string, ms: number): string {
   return `${mmsi}@${formatBaseDateTime(ms)}`;
 }
 
+/*
+ * Byte writers for the AIS rows: each writes one field into `out` at `p` and
+ * returns where it ends. Plain functions on a buffer and a position, small
+ * enough for the engine to inline into the row formatter, so a row is
+ * written with no object state and no strings.
+ */
+
+/** A non-negative integer. */
+export function writeUint(out: Uint8Array, p: number, n: number): number {
+  // Below 1000 (headings, status codes, whole degrees and knots) in small-integer arithmetic.
+  if (n < 10) {
+    out[p] = 48 + n;
+    return p + 1;
+  }
+  if (n < 100) {
+    const q = (n / 10) | 0;
+    out[p] = 48 + q;
+    out[p + 1] = 48 + ((n | 0) - q * 10);
+    return p + 2;
+  }
+  if (n < 1000) {
+    const a = (n / 100) | 0;
+    const rest = (n | 0) - a * 100;
+    const b = (rest / 10) | 0;
+    out[p] = 48 + a;
+    out[p + 1] = 48 + b;
+    out[p + 2] = 48 + (rest - b * 10);
+    return p + 3;
+  }
+  let digits = 0;
+  for (let m = n; m > 0; m = Math.floor(m / 10)) digits++;
+  let q = p + digits;
+  for (let m = n; m > 0; m = Math.floor(m / 10)) out[--q] = 48 + (m % 10);
+  return p + digits;
+}
+
+/** One decimal, always ("0.0", "360.0"); for non-negative values. */
+export function writeTenths(out: Uint8Array, p: number, value: number): number {
+  return writeTenthsOf(out, p, Math.round(value * 10));
+}
+
 /**
- * A one-line writer for CSV rows: fields are written as bytes into a reused
- * buffer and the row is read out as one flat string. Twice as fast as string
- * concatenation once the rows are joined for writing, and it allocates one
- * string per row instead of a rope of twenty.
+ * writeTenths of a value given as Math.round(value * 10). The row formatter
+ * passes these integers (and writeCoordOf's): a whole number crosses a call
+ * unboxed, a fraction would be boxed on every call the engine does not inline.
+ */
+export function writeTenthsOf(out: Uint8Array, p: number, t: number): number {
+  const whole = Math.floor(t / 10);
+  p = writeUint(out, p, whole);
+  out[p] = 46;
+  out[p + 1] = 48 + (t - whole * 10);
+  return p + 2;
+}
+
+/** At most 5 decimals, trailing zeros dropped (as formatCoord). */
+export function writeCoord(out: Uint8Array, p: number, deg: number): number {
+  return writeCoordOf(out, p, Math.round(deg * 1e5));
+}
+
+/** writeCoord of a coordinate given as Math.round(deg * 1e5). */
+export function writeCoordOf(out: Uint8Array, p: number, n: number): number {
+  if (n < 0) {
+    out[p++] = 45;
+    n = -n;
+  }
+  const whole = Math.floor(n / 100_000);
+  // A coordinate's hundred-thousandths (|n| ≤ 18,000,000): small-integer arithmetic from here on.
+  let frac = (n - whole * 100_000) | 0;
+  p = writeUint(out, p, whole);
+  if (frac !== 0) {
+    // ".ddddd" without its trailing zeros.
+    let len = 5;
+    while (frac % 10 === 0) {
+      frac = (frac / 10) | 0;
+      len--;
+    }
+    out[p] = 46;
+    for (let i = len; i >= 1; i--) {
+      const q = (frac / 10) | 0;
+      out[p + i] = 48 + (frac - q * 10);
+      frac = q;
+    }
+    p += len + 1;
+  }
+  return p;
+}
+
+/** HH:MM:SS for a time of day in ms (fractions of a second dropped). */
+export function writeClock(out: Uint8Array, p: number, msOfDay: number): number {
+  // 0 ≤ msOfDay < 86,400,000: small-integer arithmetic throughout.
+  const s = (msOfDay / 1000) | 0;
+  const h = (s / 3600) | 0;
+  const m = ((s - h * 3600) / 60) | 0;
+  const sec = s - h * 3600 - m * 60;
+  const h1 = (h / 10) | 0;
+  const m1 = (m / 10) | 0;
+  const s1 = (sec / 10) | 0;
+  out[p] = 48 + h1;
+  out[p + 1] = 48 + (h - h1 * 10);
+  out[p + 2] = 58;
+  out[p + 3] = 48 + m1;
+  out[p + 4] = 48 + (m - m1 * 10);
+  out[p + 5] = 58;
+  out[p + 6] = 48 + s1;
+  out[p + 7] = 48 + (sec - s1 * 10);
+  return p + 8;
+}
+
+/**
+ * A one-line writer for CSV rows over the byte writers above: fields are
+ * written as bytes into a reused buffer and the row is read out as one flat
+ * string.
  */
 export class RowWriter {
-  private readonly own = Buffer.allocUnsafe(1024);
-  private out: Buffer = this.own;
+  private readonly out = Buffer.allocUnsafe(1024);
   private pos = 0;
   private day = Number.NaN;
   private dayPrefix: Uint8Array = new Uint8Array(0);
 
-  /** Start a row in the writer's own buffer (read it with finish()). */
   start(): void {
-    this.out = this.own;
     this.pos = 0;
-  }
-
-  /** Start a row in another buffer, at `pos` (read where it ends with end()); the caller leaves room for a row. */
-  into(buffer: Buffer, pos: number): void {
-    this.out = buffer;
-    this.pos = pos;
-  }
-
-  /** Where the row written since into() ends. */
-  end(): number {
-    return this.pos;
   }
 
   /** Pre-encoded ASCII bytes (see ascii()). */
   bytes(b: Uint8Array): void {
-    const out = this.out;
-    let p = this.pos;
-    for (let i = 0; i < b.length; i++) out[p++] = b[i]!;
-    this.pos = p;
-  }
-
-  /** Pre-encoded ASCII bytes, copied natively (for pieces longer than a few bytes). */
-  set(b: Uint8Array): void {
     this.out.set(b, this.pos);
     this.pos += b.length;
-  }
-
-  /** HH:MM:SS for a time of day in ms (fractions of a second dropped). */
-  clock(msOfDay: number): void {
-    const s = Math.floor(msOfDay / 1000);
-    const h = Math.floor(s / 3600);
-    const m = Math.floor((s - h * 3600) / 60);
-    const sec = s - h * 3600 - m * 60;
-    const out = this.out;
-    const p = this.pos;
-    out[p] = 48 + Math.floor(h / 10);
-    out[p + 1] = 48 + (h % 10);
-    out[p + 2] = 58;
-    out[p + 3] = 48 + Math.floor(m / 10);
-    out[p + 4] = 48 + (m % 10);
-    out[p + 5] = 58;
-    out[p + 6] = 48 + Math.floor(sec / 10);
-    out[p + 7] = 48 + (sec % 10);
-    this.pos = p + 8;
   }
 
   comma(): void {
@@ -168,52 +234,17 @@ export class RowWriter {
   }
 
   uint(n: number): void {
-    const out = this.out;
-    if (n < 10) {
-      out[this.pos++] = 48 + n;
-      return;
-    }
-    let digits = 0;
-    for (let m = n; m > 0; m = Math.floor(m / 10)) digits++;
-    let p = this.pos + digits;
-    this.pos = p;
-    for (let m = n; m > 0; m = Math.floor(m / 10)) out[--p] = 48 + (m % 10);
+    this.pos = writeUint(this.out, this.pos, n);
   }
 
   /** One decimal, always ("0.0", "360.0"); for non-negative values. */
   tenths(value: number): void {
-    const t = Math.round(value * 10);
-    this.uint(Math.floor(t / 10));
-    this.out[this.pos++] = 46;
-    this.out[this.pos++] = 48 + (t % 10);
+    this.pos = writeTenths(this.out, this.pos, value);
   }
 
   /** At most 5 decimals, trailing zeros dropped (as formatCoord). */
   coord(deg: number): void {
-    const out = this.out;
-    let n = Math.round(deg * 1e5);
-    if (n < 0) {
-      out[this.pos++] = 45;
-      n = -n;
-    }
-    const whole = Math.floor(n / 100_000);
-    const frac = n - whole * 100_000;
-    let p = this.pos;
-    // Whole degrees are at most 180: three digits written directly.
-    if (whole >= 100) {
-      out[p++] = 48 + Math.floor(whole / 100);
-      out[p++] = 48 + (Math.floor(whole / 10) % 10);
-    } else if (whole >= 10) out[p++] = 48 + Math.floor(whole / 10);
-    out[p++] = 48 + (whole % 10);
-    if (frac !== 0) {
-      // ".ddddd" without trailing zeros, from a table of all 100 000 fractions.
-      if (FRACTION_LENGTHS.length === 0) buildFractionTables();
-      const len = FRACTION_LENGTHS[frac]!;
-      out[p++] = 46;
-      const base = frac * 5;
-      for (let i = 0; i < len; i++) out[p++] = FRACTION_DIGITS[base + i]!;
-    }
-    this.pos = p;
+    this.pos = writeCoord(this.out, this.pos, deg);
   }
 
   /** YYYY-MM-DDTHH:MM:SS (UTC), as formatBaseDateTime. */
@@ -224,50 +255,22 @@ export class RowWriter {
       this.dayPrefix = ascii(new Date(day * MS_PER_DAY).toISOString().slice(0, 11));
     }
     this.bytes(this.dayPrefix);
-    const s = Math.floor((ms - day * MS_PER_DAY) / 1000);
-    const h = Math.floor(s / 3600);
-    const m = Math.floor((s % 3600) / 60);
-    const sec = s % 60;
-    const out = this.out;
-    out[this.pos++] = 48 + Math.floor(h / 10);
-    out[this.pos++] = 48 + (h % 10);
-    out[this.pos++] = 58;
-    out[this.pos++] = 48 + Math.floor(m / 10);
-    out[this.pos++] = 48 + (m % 10);
-    out[this.pos++] = 58;
-    out[this.pos++] = 48 + Math.floor(sec / 10);
-    out[this.pos++] = 48 + (sec % 10);
+    this.pos = writeClock(this.out, this.pos, ms - day * MS_PER_DAY);
   }
 
   /** The row written since start(), as a string. */
   finish(): string {
-    return LATIN1_SLICE ? LATIN1_SLICE.call(this.out, 0, this.pos) : this.out.toString('latin1', 0, this.pos);
+    return latin1(this.out, 0, this.pos);
   }
+}
+
+/** Bytes of a buffer as a (one-byte) string. */
+export function latin1(buffer: Buffer, start: number, end: number): string {
+  return LATIN1_SLICE ? LATIN1_SLICE.call(buffer, start, end) : buffer.toString('latin1', start, end);
 }
 
 /** Buffer's own latin1Slice, skipping toString's argument handling when the runtime has it. */
 const LATIN1_SLICE = (Buffer.prototype as unknown as { latin1Slice?: (start: number, end: number) => string }).latin1Slice;
-
-/** The five digits of every fraction 0..99999 and how many remain once trailing zeros are dropped. */
-let FRACTION_DIGITS = new Uint8Array(0);
-let FRACTION_LENGTHS = new Uint8Array(0);
-
-function buildFractionTables(): void {
-  const digits = new Uint8Array(500_000);
-  const lengths = new Uint8Array(100_000);
-  for (let f = 0; f < 100_000; f++) {
-    let len = 0;
-    for (let i = 0, d = 10_000, rest = f; i < 5; i++, d /= 10) {
-      const q = Math.floor(rest / d);
-      digits[f * 5 + i] = 48 + q;
-      rest -= q * d;
-      if (q !== 0) len = i + 1;
-    }
-    lengths[f] = len;
-  }
-  FRACTION_DIGITS = digits;
-  FRACTION_LENGTHS = lengths;
-}
 
 /** ASCII text as bytes for RowWriter.bytes (AIS text is ASCII by construction). */
 export function ascii(text: string): Uint8Array {

@@ -19,7 +19,7 @@ import { distanceToShoreKm, onLand } from '../../model/coast.ts';
 import type { Port } from '../../model/ports.ts';
 import { PORTS, portByLocode } from '../../model/ports.ts';
 import type { Random } from '../random.ts';
-import { seaRoute, seesAtSea, sharedSeaRoute } from './lanes.ts';
+import { routePoint, seesAtSea, sharedSeaRoute } from './lanes.ts';
 import type { Activity, Itinerary, SimVessel } from './trajectory.ts';
 import { NAV_STATUS, travelHours } from './trajectory.ts';
 import type { VesselKind } from './vessel-types.ts';
@@ -181,8 +181,8 @@ const MARGIN_MS = 3 * 24 * HOUR_MS;
 function steadyStart(rng: Random, vessel: SimVessel, startMs: number, from: Port, to: Port, atSeaShare: number): { planner: Planner; atSea: boolean } {
   if (rng.chance(atSeaShare)) {
     try {
-      const route = seaRoute(from, to);
-      const at = route[Math.floor(rng.range(0.1, 0.9) * route.length)]!;
+      const route = sharedSeaRoute(from, to);
+      const at = routePoint(route, Math.floor(rng.range(0.1, 0.9) * route.length));
       // The voyage resumes from that point: it must reach the lane network (a point up an
       // estuary can lie on the route out of a port yet see no lane node), else the plan throws.
       if (!onLand(at)) {
@@ -378,7 +378,7 @@ function fishingGround(rng: Random, home: Port): LatLon | undefined {
     const p = destination(outer, rng.range(0, 360), rng.range(40_000, 150_000));
     if (onLand(p) || distanceToShoreKm(p) < 15) continue;
     try {
-      seaRoute(home, p);
+      sharedSeaRoute(home, p);
       return p;
     } catch {
       // Enclosed water: try another bearing.
@@ -393,7 +393,7 @@ function nearbySeaPoint(rng: Random, centre: LatLon, radiusM: number, home: Port
     const p = destination(centre, rng.range(0, 360), rng.range(2000, radiusM));
     if (onLand(p) || distanceToShoreKm(p) <= 5 || !seesAtSea(centre, p)) continue;
     try {
-      seaRoute(p, home);
+      sharedSeaRoute(p, home);
       return p;
     } catch {
       // Enclosed water (a fjord with no view of the lanes): try another point.

@@ -301,7 +301,34 @@ class MinHeap {
   }
 }
 
-const routeCache = new Map<string, LatLon[]>();
+/**
+ * A route's points packed in one array (latitude of point i at 2i, longitude
+ * at 2i + 1): the simulator keeps thousands of routes cached, and as objects
+ * (one per point, two boxed numbers each) they were most of what its heap
+ * gained while the AIS file is written.
+ */
+export interface PackedRoute {
+  readonly length: number;
+  readonly coords: Float64Array;
+}
+
+/** Point i of a packed route, into `out` (or a new object). */
+export function routePoint(route: PackedRoute, i: number, out: LatLon = { lat: 0, lon: 0 }): LatLon {
+  out.lat = route.coords[2 * i]!;
+  out.lon = route.coords[2 * i + 1]!;
+  return out;
+}
+
+function pack(points: readonly LatLon[]): PackedRoute {
+  const coords = new Float64Array(points.length * 2);
+  for (let i = 0; i < points.length; i++) {
+    coords[2 * i] = points[i]!.lat;
+    coords[2 * i + 1] = points[i]!.lon;
+  }
+  return { length: points.length, coords };
+}
+
+const routeCache = new Map<string, PackedRoute>();
 
 /**
  * Waypoints of the shortest sea route from `from` to `to`, first point the
@@ -311,11 +338,12 @@ const routeCache = new Map<string, LatLon[]>();
  * ocean port, a point on land outside any port).
  */
 export function seaRoute(from: Port | LatLon, to: Port | LatLon, options: RouteOptions = {}): LatLon[] {
-  return sharedSeaRoute(from, to, options).map((p) => ({ lat: p.lat, lon: p.lon }));
+  const route = sharedSeaRoute(from, to, options);
+  return Array.from({ length: route.length }, (_, i) => routePoint(route, i));
 }
 
-/** seaRoute without the defensive copy, for the simulator's own hot paths: the caller must not modify it. */
-export function sharedSeaRoute(from: Port | LatLon, to: Port | LatLon, options: RouteOptions = {}): readonly LatLon[] {
+/** seaRoute packed and shared (cached), for the simulator's own hot paths: the caller must not modify it. */
+export function sharedSeaRoute(from: Port | LatLon, to: Port | LatLon, options: RouteOptions = {}): PackedRoute {
   const avoid = options.avoid ?? [];
   const a = endpointOf(from);
   const b = endpointOf(to);
@@ -329,13 +357,13 @@ export function sharedSeaRoute(from: Port | LatLon, to: Port | LatLon, options: 
   return route;
 }
 
-function computeRoute(a: Endpoint, b: Endpoint, avoid: ReadonlySet<Chokepoint>): LatLon[] {
+function computeRoute(a: Endpoint, b: Endpoint, avoid: ReadonlySet<Chokepoint>): PackedRoute {
   const start = a.chain[a.chain.length - 1]!;
   const end = b.chain[b.chain.length - 1]!;
   // In open water a straight leg is the shortest route there is.
   const directM = haversineM(start, end);
   if (directM < 1 || (directM <= DIRECT_MAX_M && seesAtSea(start, end))) {
-    return densify([...a.chain, ...b.chain.slice().reverse()]);
+    return pack(densify([...a.chain, ...b.chain.slice().reverse()]));
   }
   const g = buildGraph();
   const n = g.points.length;
@@ -397,7 +425,7 @@ function computeRoute(a: Endpoint, b: Endpoint, avoid: ReadonlySet<Chokepoint>):
     else coarse.push(g.points[v]!);
   }
   for (let i = b.chain.length - 1; i >= 0; i--) coarse.push(b.chain[i]!);
-  return densify(coarse);
+  return pack(densify(coarse));
 }
 
 function densify(points: readonly LatLon[]): LatLon[] {

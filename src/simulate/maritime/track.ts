@@ -24,13 +24,13 @@ import { normalizeLon } from '../../model/geo.ts';
 import { distanceToShoreKm } from '../../model/coast.ts';
 import { areasContaining } from '../../model/sea-areas.ts';
 import type { Random } from '../random.ts';
-import { aisText, ascii, csvField, formatImo, RowWriter } from './ais-format.ts';
-import type { Itinerary, Segment, SegmentKind, SimVessel, Trajectory, TruePoint } from './trajectory.ts';
-import { buildTrajectory, positionAt, stateInSegment } from './trajectory.ts';
+import { aisText, ascii, csvField, formatImo, latin1, writeClock, writeCoordOf, writeTenthsOf, writeUint } from './ais-format.ts';
+import type { Itinerary, SegmentKind, Segments, SimVessel, Trajectory, TruePoint } from './trajectory.ts';
+import { buildTrajectory, DRIFT, MOORED, MOVE, positionAt, SEGMENT_KINDS, stateAt } from './trajectory.ts';
 import { vesselClass } from './vessel-types.ts';
 
 export { MARINECADASTRE_HEADER, positionRecordId } from './ais-format.ts';
-export type { Activity, Itinerary, Segment, SimVessel, Trajectory, TruePoint } from './trajectory.ts';
+export type { Activity, Itinerary, Segment, Segments, SimVessel, Trajectory, TruePoint } from './trajectory.ts';
 export { buildTrajectory, DRIFT_RADIUS_M, NAV_STATUS, planDeparture, positionAt, travelHours } from './trajectory.ts';
 
 export interface BroadcastIdentity {
@@ -140,10 +140,17 @@ interface IdentityWindow {
  * distribution from the two 16-bit halves of one random word, bounded to ±2.45.
  * One draw per noise term instead of the two logarithms and a cosine of Box–Muller.
  */
-function approxNormal(rng: Random): number {
-  const x = rng.uint32();
+function noiseOf(x: number): number {
   return (((x & 0xffff) + (x >>> 16) - 65535) / 65536) * 2.449;
 }
+
+/** Random.next() from a 32-bit draw (signed or unsigned). */
+function unitOf(x: number): number {
+  return (x >>> 0) / 4294967296;
+}
+
+/** Draws the sampler takes from its stream at a time (see FixSampler.bits). */
+const DRAW_BLOCK = 256;
 
 /**
  * ((deg % 360) + 360) % 360, to the last bit, without the floating-point
@@ -158,7 +165,7 @@ export function wrap360(deg: number): number {
 }
 
 function isTrajectory(x: Itinerary | Trajectory): x is Trajectory {
-  return Array.isArray((x as Trajectory).segments);
+  return (x as Trajectory).segments !== undefined && (x as Itinerary).activities === undefined;
 }
 
 /**
@@ -202,7 +209,6 @@ interface VesselText {
 
 const identityText = new WeakMap<BroadcastIdentity, IdentityText>();
 const vesselText = new WeakMap<SimVessel, VesselText>();
-const writer = new RowWriter();
 const MS_PER_DAY = 86_400_000;
 
 /**
@@ -223,19 +229,17 @@ let suffix: Uint8Array = new Uint8Array(0);
 
 /** One MarineCadastre CSV line for a fix. */
 export function formatRow(fix: AisFix): string {
-  writer.start();
-  writeRow(writer, fix);
-  return writer.finish();
+  return latin1(ROW, 0, writeRow(ROW, 0, fix));
 }
+
+const ROW = Buffer.allocUnsafe(1024);
 
 /** The line formatRow gives, written as bytes into `buffer` from `pos` (with room for a row); returns where it ends. */
 export function formatRowInto(fix: AisFix, buffer: Buffer, pos: number): number {
-  writer.into(buffer, pos);
-  writeRow(writer, fix);
-  return writer.end();
+  return writeRow(buffer, pos, fix);
 }
 
-function writeRow(w: RowWriter, fix: AisFix): void {
+function writeRow(out: Buffer, p: number, fix: AisFix): number {
   const day = Math.floor(fix.t / MS_PER_DAY);
   if (fix.identity !== prefixIdentity || day !== prefixDay) {
     prefixIdentity = fix.identity;
@@ -251,20 +255,24 @@ function writeRow(w: RowWriter, fix: AisFix): void {
     const draught = fix.draught === undefined ? '' : tenthsText(fix.draught);
     suffix = ascii(identityTextOf(fix.identity, fix.vessel).middle + (fix.status === undefined ? '' : String(fix.status)) + v.dims + draught + v.tail);
   }
-  w.set(prefix);
-  w.clock(fix.t - day * MS_PER_DAY);
-  w.comma();
-  w.coord(fix.lat);
-  w.comma();
-  w.coord(fix.lon);
-  w.comma();
-  w.tenths(fix.sog);
-  w.comma();
-  w.tenths(fix.cog);
-  w.comma();
-  w.uint(fix.heading);
-  w.set(suffix);
+  out.set(prefix, p);
+  // Every number passed on is a whole one (see writeTenthsOf).
+  p = writeClock(out, p + prefix.length, fix.t - day * MS_PER_DAY);
+  out[p] = COMMA;
+  p = writeCoordOf(out, p + 1, Math.round(fix.lat * 1e5));
+  out[p] = COMMA;
+  p = writeCoordOf(out, p + 1, Math.round(fix.lon * 1e5));
+  out[p] = COMMA;
+  p = writeTenthsOf(out, p + 1, Math.round(fix.sog * 10));
+  out[p] = COMMA;
+  p = writeTenthsOf(out, p + 1, Math.round(fix.cog * 10));
+  out[p] = COMMA;
+  p = writeUint(out, p + 1, fix.heading);
+  out.set(suffix, p);
+  return p + suffix.length;
 }
+
+const COMMA = 44;
 
 /** As RowWriter.tenths writes it. */
 function tenthsText(value: number): string {
@@ -302,7 +310,7 @@ function vesselTextOf(vessel: SimVessel): VesselText {
  * generators (aisFixes, aisRows) are the only generator layer per fix.
  */
 class FixSampler {
-  private readonly segs: readonly Segment[];
+  private readonly segs: Segments;
   private readonly rng: Random;
   private readonly density: number;
   private readonly underway: readonly [number, number];
@@ -320,16 +328,29 @@ class FixSampler {
   private readonly jumps: Array<{ startMs: number; endMs: number; to: LatLon; baseLat: number; baseLon: number }>;
   private readonly endMs: number;
   private readonly tp: TruePoint = { lat: 0, lon: 0, sogKn: 0, cog: 0, heading: 0 };
+  /** The time being sampled, held in a field so that it is not boxed on every call that needs it. */
+  private readonly clock = { t: 0.5 };
+  /**
+   * The broadcast stream's draws, taken DRAW_BLOCK at a time after the
+   * constructor's own draws. The stream belongs to this sampler alone, so
+   * drawing ahead changes nothing in what is drawn; the draws are read as
+   * int32 (a small integer for the engine, never boxed) and turned into
+   * uniforms and noise where they are used.
+   */
+  private readonly draws = new Int32Array(DRAW_BLOCK);
+  private drawAt = DRAW_BLOCK;
   private readonly fix: AisFix;
   private reportedStatus = -1;
   private pendingStatus = -1;
-  private pendingUntil = 0;
-  private holdCog: number;
+  // Numbers written at every fix start as numbers (0.5: a double from the start), not as the
+  // undefined a bare class field begins with: a field that has held undefined boxes every number stored in it.
+  private pendingUntil = 0.5;
+  private holdCog = 0.5;
   private segIndex = 0;
   private darkIndex = 0;
-  private t: number;
+  private t = 0.5;
   /** Reception and longitude scale of the current segment (legs are at most 25 km: one lookup per segment). */
-  private cachedSeg: Segment | undefined;
+  private cachedSeg = -1;
   private segReception: Reception = COASTAL;
   private segCosLat = 1;
 
@@ -398,56 +419,73 @@ class FixSampler {
     this.t = Math.ceil((startMs + rng.range(0, 120_000) / this.density) / 1000) * 1000;
   }
 
+  /** The stream's next 32-bit draw, as an int32. */
+  private bits(): number {
+    if (this.drawAt === DRAW_BLOCK) {
+      this.rng.fillInt32(this.draws);
+      this.drawAt = 0;
+    }
+    return this.draws[this.drawAt++]!;
+  }
+
   next(): AisFix | undefined {
     const segs = this.segs;
-    const rng = this.rng;
     const tp = this.tp;
+    const clock = this.clock;
     let t = this.t;
     while (t <= this.endMs) {
-      while (this.segIndex < segs.length - 1 && segs[this.segIndex]!.t1 < t) this.segIndex++;
-      const seg = segs[this.segIndex]!;
-      if (t < seg.t0) {
-        t = Math.ceil(seg.t0 / 1000) * 1000;
+      while (this.segIndex < segs.length - 1 && segs.t1[this.segIndex]! < t) this.segIndex++;
+      const seg = this.segIndex;
+      const t0 = segs.t0[seg]!;
+      if (t < t0) {
+        t = Math.ceil(t0 / 1000) * 1000;
         continue;
       }
       while (this.darkIndex < this.dark.length && this.dark[this.darkIndex]!.endMs <= t) this.darkIndex++;
       const w = this.dark[this.darkIndex];
       if (w && w.startMs <= t) {
-        t = Math.ceil((w.endMs + rng.range(0, 60_000)) / 1000) * 1000;
+        // rng.range(0, 60_000)
+        t = Math.ceil((w.endMs + (0 + unitOf(this.bits()) * (60_000 - 0))) / 1000) * 1000;
         continue;
       }
-      stateInSegment(seg, t, tp);
+      clock.t = t;
+      stateAt(segs, seg, clock, tp);
       if (seg !== this.cachedSeg) {
         this.cachedSeg = seg;
-        this.segReception = receptionAt(seg.lat, seg.lon);
-        this.segCosLat = Math.cos((seg.lat * Math.PI) / 180);
+        this.segReception = receptionAt(segs.lat[seg]!, segs.lon[seg]!);
+        this.segCosLat = Math.cos((segs.lat[seg]! * Math.PI) / 180);
       }
       const reception = this.segReception;
-      const moving = seg.kind === 'move' || seg.kind === 'drift';
+      const kind = segs.kind[seg]!;
+      const moving = kind === MOVE || kind === DRIFT;
       const range = !moving ? this.stationary : reception === COASTAL ? this.underway : this.offshore;
-      let intervalS = (range[0] + rng.next() * (range[1] - range[0])) / this.density;
+      let intervalS = (range[0] + unitOf(this.bits()) * (range[1] - range[0])) / this.density;
       if (this.classB && moving) intervalS *= 1.5;
       const stepMs = Math.max(1000, Math.round(intervalS) * 1000);
 
       if (this.gapsOn) {
         const model = GAP_MODEL[reception]!;
-        if (rng.next() < (model.ratePerHour * stepMs) / 3_600_000) {
-          const hours = Math.min(model.capH, model.medianH * Math.exp(model.sigma * approxNormal(rng)));
+        if (unitOf(this.bits()) < (model.ratePerHour * stepMs) / 3_600_000) {
+          const hours = Math.min(model.capH, model.medianH * Math.exp(model.sigma * noiseOf(this.bits())));
           t += Math.max(stepMs, Math.round(hours * 3600) * 1000);
           continue;
         }
       }
       this.t = t + stepMs;
-      return this.fill(seg, t);
+      clock.t = t;
+      return this.fill(seg);
     }
     this.t = t;
     return undefined;
   }
 
   /** The fix at time t: what the vessel says (identity, noisy sensors, spoofing) about where it truly is. */
-  private fill(seg: Segment, t: number): AisFix {
-    const rng = this.rng;
+  private fill(seg: number): AisFix {
+    const t = this.clock.t;
     const tp = this.tp;
+    const segs = this.segs;
+    const kind = segs.kind[seg]!;
+    const segStatus = segs.status[seg]!;
     let identity = this.own;
     for (let i = this.windows.length - 1; i >= 0; i--) {
       const win = this.windows[i]!;
@@ -457,8 +495,8 @@ class FixSampler {
       }
     }
 
-    let lat = tp.lat + (approxNormal(rng) * this.noiseM) / M_PER_DEG;
-    let lon = tp.lon + (approxNormal(rng) * this.noiseM) / (M_PER_DEG * this.segCosLat);
+    let lat = tp.lat + (noiseOf(this.bits()) * this.noiseM) / M_PER_DEG;
+    let lon = tp.lon + (noiseOf(this.bits()) * this.noiseM) / (M_PER_DEG * this.segCosLat);
     let spoofed = false;
     for (let i = 0; i < this.jumps.length; i++) {
       const j = this.jumps[i]!;
@@ -473,29 +511,29 @@ class FixSampler {
     let sog: number;
     let cog: number;
     let heading: number;
-    if (seg.kind === 'move') {
-      sog = Math.max(0, tp.sogKn + approxNormal(rng) * 0.12);
-      cog = tp.cog + approxNormal(rng) * 1.0;
-      heading = tp.cog + this.headingOffset + approxNormal(rng) * 1.0;
-    } else if (seg.kind === 'moored') {
-      sog = rng.next() < 0.85 ? 0 : 0.1;
-      this.holdCog += approxNormal(rng) * 15;
+    if (kind === MOVE) {
+      sog = Math.max(0, tp.sogKn + noiseOf(this.bits()) * 0.12);
+      cog = tp.cog + noiseOf(this.bits()) * 1.0;
+      heading = tp.cog + this.headingOffset + noiseOf(this.bits()) * 1.0;
+    } else if (kind === MOORED) {
+      sog = unitOf(this.bits()) < 0.85 ? 0 : 0.1;
+      this.holdCog += noiseOf(this.bits()) * 15;
       cog = this.holdCog;
-      heading = tp.heading + approxNormal(rng) * 0.5;
+      heading = tp.heading + noiseOf(this.bits()) * 0.5;
     } else {
-      sog = Math.min(1.9, Math.max(0, tp.sogKn + approxNormal(rng) * 0.08));
-      cog = sog < 0.2 ? this.holdCog + approxNormal(rng) * 20 : tp.cog + approxNormal(rng) * 4;
-      heading = tp.heading + approxNormal(rng) * 1.0;
+      sog = Math.min(1.9, Math.max(0, tp.sogKn + noiseOf(this.bits()) * 0.08));
+      cog = sog < 0.2 ? this.holdCog + noiseOf(this.bits()) * 20 : tp.cog + noiseOf(this.bits()) * 4;
+      heading = tp.heading + noiseOf(this.bits()) * 1.0;
     }
 
     let status: number | undefined;
     if (!this.classB) {
-      if (seg.status !== this.reportedStatus) {
-        if (this.reportedStatus < 0 || this.statusLagMaxMs === 0) this.reportedStatus = seg.status;
-        else if (this.pendingStatus !== seg.status) {
-          this.pendingStatus = seg.status;
-          this.pendingUntil = t + rng.next() * this.statusLagMaxMs;
-        } else if (t >= this.pendingUntil) this.reportedStatus = seg.status;
+      if (segStatus !== this.reportedStatus) {
+        if (this.reportedStatus < 0 || this.statusLagMaxMs === 0) this.reportedStatus = segStatus;
+        else if (this.pendingStatus !== segStatus) {
+          this.pendingStatus = segStatus;
+          this.pendingUntil = t + unitOf(this.bits()) * this.statusLagMaxMs;
+        } else if (t >= this.pendingUntil) this.reportedStatus = segStatus;
       }
       status = this.reportedStatus;
     }
@@ -503,21 +541,28 @@ class FixSampler {
     const fix = this.fix;
     fix.t = t;
     fix.lat = lat;
-    fix.lon = normalizeLon(lon);
+    fix.lon = lon >= -180 && lon < 180 ? lon : normalizeLon(lon);
     fix.trueLat = tp.lat;
     fix.trueLon = tp.lon;
     fix.sog = sog;
     // Course to a tenth in [0, 360): 360.0 means "not available" in AIS.
-    const cogTenths = Math.round(wrap360(cog) * 10);
+    // wrap360, its usual case (|x| < 360) written out here: no call per fix.
+    const cy = cog + 360;
+    const cogWrapped = cog > -360 && cog < 360 ? (cy >= 720 ? cy - 720 : cy >= 360 ? cy - 360 : cy) : wrap360(cog);
+    const cogTenths = Math.round(cogWrapped * 10);
     fix.cog = (cogTenths === 3600 ? 0 : cogTenths) / 10;
-    const headingDeg = this.sendsHeading ? Math.round(wrap360(heading)) : 511;
+    const hy = heading + 360;
+    const headingWrapped = heading > -360 && heading < 360 ? (hy >= 720 ? hy - 720 : hy >= 360 ? hy - 360 : hy) : wrap360(heading);
+    const headingDeg = this.sendsHeading ? Math.round(headingWrapped) : 511;
     fix.heading = headingDeg === 360 ? 0 : headingDeg;
     fix.status = status;
-    fix.draught = this.classB ? undefined : seg.draught;
+    // Stored only when it changes: the field also holds undefined (class B), and storing a number in it boxes the number.
+    const draught = this.classB ? undefined : segs.draught[seg]!;
+    if (fix.draught !== draught) fix.draught = draught;
     fix.identity = identity;
     fix.spoofed = spoofed;
-    fix.segmentKind = seg.kind;
-    fix.activity = seg.activity;
+    fix.segmentKind = SEGMENT_KINDS[kind]!;
+    fix.activity = segs.activity[seg]!;
     return fix;
   }
 }

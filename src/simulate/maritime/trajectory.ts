@@ -18,7 +18,7 @@ import type { Port } from '../../model/ports.ts';
 import { SextantError } from '../../errors.ts';
 import type { Random } from '../random.ts';
 import type { RouteOptions } from './lanes.ts';
-import { sharedSeaRoute, speedLimitKnAt } from './lanes.ts';
+import { routePoint, sharedSeaRoute, speedLimitKnAt, type PackedRoute } from './lanes.ts';
 import type { VesselKind } from './vessel-types.ts';
 import { vesselClass } from './vessel-types.ts';
 
@@ -118,9 +118,130 @@ export interface HoldMotion {
   yawPeriodS: number;
 }
 
+/** Segment kinds by their code in Segments.kind. */
+export const SEGMENT_KINDS: readonly SegmentKind[] = Object.freeze(['move', 'moored', 'anchored', 'drift']);
+export const MOVE = 0;
+export const MOORED = 1;
+export const ANCHORED = 2;
+export const DRIFT = 3;
+
+/**
+ * A trajectory's segments, column by column: a vessel's thousands of
+ * segments are a dozen typed arrays instead of thousands of objects with a
+ * boxed number per field (the benchmark world builds millions of them, and
+ * as objects they filled the heap faster than anything else). Holds and
+ * ports, which few segments have, are kept beside them.
+ */
+export class Segments {
+  length = 0;
+  kind = new Uint8Array(64);
+  t0 = new Float64Array(64);
+  t1 = new Float64Array(64);
+  lat = new Float64Array(64);
+  lon = new Float64Array(64);
+  dLat = new Float64Array(64);
+  dLon = new Float64Array(64);
+  sogKn = new Float64Array(64);
+  cog = new Float64Array(64);
+  draught = new Float64Array(64);
+  status = new Int32Array(64);
+  activity = new Int32Array(64);
+  hold: Array<HoldMotion | undefined> = [];
+  port: Array<Port | undefined> = [];
+
+  /** Index of a new segment, its columns to be filled by the caller (a move: see buildTrajectory). */
+  reserve(): number {
+    const i = this.length;
+    if (i === this.t0.length) this.grow();
+    this.length = i + 1;
+    return i;
+  }
+
+  /** Appends a segment; returns its index. */
+  add(
+    kind: number,
+    t0: number,
+    t1: number,
+    lat: number,
+    lon: number,
+    dLat: number,
+    dLon: number,
+    sogKn: number,
+    cog: number,
+    status: number,
+    draught: number,
+    activity: number,
+    hold: HoldMotion | undefined,
+    port: Port | undefined,
+  ): number {
+    const i = this.length;
+    if (i === this.t0.length) this.grow();
+    this.kind[i] = kind;
+    this.t0[i] = t0;
+    this.t1[i] = t1;
+    this.lat[i] = lat;
+    this.lon[i] = lon;
+    this.dLat[i] = dLat;
+    this.dLon[i] = dLon;
+    this.sogKn[i] = sogKn;
+    this.cog[i] = cog;
+    this.status[i] = status;
+    this.draught[i] = draught;
+    this.activity[i] = activity;
+    this.hold[i] = hold;
+    this.port[i] = port;
+    this.length = i + 1;
+    return i;
+  }
+
+  /** Segment i as an object. */
+  at(i: number): Segment {
+    const seg: Segment = {
+      kind: SEGMENT_KINDS[this.kind[i]!]!,
+      t0: this.t0[i]!,
+      t1: this.t1[i]!,
+      lat: this.lat[i]!,
+      lon: this.lon[i]!,
+      dLat: this.dLat[i]!,
+      dLon: this.dLon[i]!,
+      sogKn: this.sogKn[i]!,
+      cog: this.cog[i]!,
+      status: this.status[i]!,
+      draught: this.draught[i]!,
+      activity: this.activity[i]!,
+    };
+    const hold = this.hold[i];
+    if (hold) seg.hold = hold;
+    const port = this.port[i];
+    if (port) seg.port = port;
+    return seg;
+  }
+
+  private grow(): void {
+    const n = this.t0.length * 2;
+    const more = <A extends Float64Array | Int32Array | Uint8Array>(a: A, make: new (n: number) => A): A => {
+      const b = new make(n);
+      b.set(a);
+      return b;
+    };
+    this.kind = more(this.kind, Uint8Array);
+    this.t0 = more(this.t0, Float64Array);
+    this.t1 = more(this.t1, Float64Array);
+    this.lat = more(this.lat, Float64Array);
+    this.lon = more(this.lon, Float64Array);
+    this.dLat = more(this.dLat, Float64Array);
+    this.dLon = more(this.dLon, Float64Array);
+    this.sogKn = more(this.sogKn, Float64Array);
+    this.cog = more(this.cog, Float64Array);
+    this.draught = more(this.draught, Float64Array);
+    this.status = more(this.status, Int32Array);
+    this.activity = more(this.activity, Int32Array);
+  }
+}
+
 export interface Trajectory {
   vessel: SimVessel;
-  segments: Segment[];
+  segments: Segments;
   startMs: number;
   endMs: number;
   /** When each activity ended (epoch ms), in itinerary order. */
@@ -161,7 +282,7 @@ export function buildTrajectory(itinerary: Itinerary, random: Random): Trajector
   const { vessel } = itinerary;
   const cls = vesselClass(vessel.kind);
   const maxKn = cls.maxSpeedKn;
-  const segments: Segment[] = [];
+  const segments = new Segments();
   const activityEnds: number[] = [];
   let now = itinerary.startMs;
   let draught = itinerary.draught;
@@ -175,19 +296,26 @@ export function buildTrajectory(itinerary: Itinerary, random: Random): Trajector
     const arrivalPort = isPort(to) ? to : undefined;
     // The route runs port to port (or point to point); the ship leaves from and arrives at a berth.
     const first: LatLon = { lat: here.lat, lon: here.lon };
-    const last: LatLon = arrivalPort ? berthFor(arrivalPort, rng) : route[route.length - 1]!;
+    const last: LatLon = arrivalPort ? berthFor(arrivalPort, rng) : routePoint(route, route.length - 1);
     const fromPort = inPort;
     const cruise = Math.min(speedKn ?? vessel.serviceSpeedKn * rng.range(0.92, 1.03), maxKn * 0.97);
     const legs = route.length - 1;
+    // Route points are read into these (the route is packed); the legs' own ends, a and b, use two more.
+    const la: LatLon = { lat: 0, lon: 0 };
+    const lb: LatLon = { lat: 0, lon: 0 };
+    const sa: LatLon = { lat: 0, lon: 0 };
+    const sb: LatLon = { lat: 0, lon: 0 };
     const legLength = (i: number): number =>
-      i === 0 || i === legs - 1 ? haversineM(i === 0 ? first : route[i]!, i === legs - 1 ? last : route[i + 1]!) : profile.legM[i]!;
+      i === 0 || i === legs - 1
+        ? haversineM(i === 0 ? first : routePoint(route, i, la), i === legs - 1 ? last : routePoint(route, i + 1, lb))
+        : profile.legM[i]!;
     let total = profile.total - profile.legM[0]! + legLength(0);
     if (legs > 1) total += legLength(legs - 1) - profile.legM[legs - 1]!;
     let travelled = 0;
     let wobble = 0;
     for (let i = 0; i < legs; i++) {
-      const a = i === 0 ? first : route[i]!;
-      const b = i === legs - 1 ? last : route[i + 1]!;
+      const a = i === 0 ? first : routePoint(route, i, sa);
+      const b = i === legs - 1 ? last : routePoint(route, i + 1, sb);
       const legM = legLength(i);
       if (legM < 0.5) continue;
       const cog = i === 0 || i === legs - 1 ? bearingDeg(a, b) : profile.legCog[i]!;
@@ -206,29 +334,29 @@ export function buildTrajectory(itinerary: Itinerary, random: Random): Trajector
         wobble = 0.85 * wobble + rng.normal(0, 0.015);
         const sog = Math.max(Math.min(target, 3), Math.min(maxKn * 0.98, target * (1 + wobble)));
         const durationMs = (pieceM / knotsToMps(sog)) * 1000;
-        const segment: Segment = {
-          kind: 'move',
-          t0: now,
-          t1: now + durationMs,
-          lat: a.lat + dLat * f0,
-          lon: normalizeLon(a.lon + dLon * f0),
-          dLat: dLat / pieces,
-          dLon: dLon / pieces,
-          sogKn: sog,
-          cog,
-          status: status ?? NAV_STATUS.underWayUsingEngine,
-          draught,
-          activity,
-        };
-        if (fromStart < 3 * M_PER_NM && fromPort) segment.port = fromPort;
-        else if (toEnd < 3 * M_PER_NM && arrivalPort) segment.port = arrivalPort;
-        segments.push(segment);
+        // Written column by column (numbers passed to a call would be boxed, millions of times).
+        const at = segments.reserve();
+        segments.kind[at] = MOVE;
+        segments.t0[at] = now;
+        segments.t1[at] = now + durationMs;
+        segments.lat[at] = a.lat + dLat * f0;
+        segments.lon[at] = normalizeLon(a.lon + dLon * f0);
+        segments.dLat[at] = dLat / pieces;
+        segments.dLon[at] = dLon / pieces;
+        segments.sogKn[at] = sog;
+        segments.cog[at] = cog;
+        segments.status[at] = status ?? NAV_STATUS.underWayUsingEngine;
+        segments.draught[at] = draught;
+        segments.activity[at] = activity;
+        segments.hold[at] = undefined;
+        // The harbour legs know their port.
+        segments.port[at] = fromStart < 3 * M_PER_NM && fromPort ? fromPort : toEnd < 3 * M_PER_NM && arrivalPort ? arrivalPort : undefined;
         now += durationMs;
         travelled += pieceM;
       }
     }
     here = last;
-    heading = segments.length > 0 ? segments[segments.length - 1]!.cog : heading;
+    heading = segments.length > 0 ? segments.cog[segments.length - 1]! : heading;
     inPort = arrivalPort;
   };
 
@@ -257,22 +385,7 @@ export function buildTrajectory(itinerary: Itinerary, random: Random): Trajector
       motion = driftMotion(rng);
       motion.heading = rng.range(0, 360);
     }
-    segments.push({
-      kind,
-      t0: now,
-      t1: until,
-      lat: here.lat,
-      lon: here.lon,
-      dLat: 0,
-      dLon: 0,
-      sogKn: 0,
-      cog: 0,
-      hold: motion,
-      status,
-      draught,
-      activity,
-      ...(kind === 'moored' && inPort ? { port: inPort } : {}),
-    });
+    segments.add(kind === 'moored' ? MOORED : kind === 'anchored' ? ANCHORED : DRIFT, now, until, here.lat, here.lon, 0, 0, 0, 0, status, draught, activity, motion, kind === 'moored' && inPort ? inPort : undefined);
     now = until;
   };
 
@@ -346,9 +459,9 @@ interface RouteProfile {
   total: number;
 }
 
-const profiles = new WeakMap<readonly LatLon[], RouteProfile>();
+const profiles = new WeakMap<PackedRoute, RouteProfile>();
 
-function routeProfile(route: readonly LatLon[]): RouteProfile {
+function routeProfile(route: PackedRoute): RouteProfile {
   let p = profiles.get(route);
   if (p) return p;
   const n = Math.max(0, route.length - 1);
@@ -356,9 +469,11 @@ function routeProfile(route: readonly LatLon[]): RouteProfile {
   const legCog = new Float64Array(n);
   const legLimit = new Float64Array(n);
   let total = 0;
+  const a: LatLon = { lat: 0, lon: 0 };
+  const b: LatLon = { lat: 0, lon: 0 };
   for (let i = 0; i < n; i++) {
-    const a = route[i]!;
-    const b = route[i + 1]!;
+    routePoint(route, i, a);
+    routePoint(route, i + 1, b);
     legM[i] = haversineM(a, b);
     legCog[i] = bearingDeg(a, b);
     legLimit[i] = speedLimitKnAt(lerp(a, b, 0.5)) ?? Infinity;
@@ -403,31 +518,40 @@ function driftMotion(rng: Random): HoldMotion {
   return { ax: x.a, wx: x.w, px: x.p, ay: y.a, wy: y.w, py: y.p, heading: 0, yawDeg: rng.range(5, 25), yawPeriodS: rng.range(1800, 7200) };
 }
 
-/** Fills `out` with the true state at time t within segment s. */
-export function stateInSegment(s: Segment, t: number, out: TruePoint): TruePoint {
-  if (s.kind === 'move') {
-    const span = s.t1 - s.t0;
-    const f = span > 0 ? (t - s.t0) / span : 1;
-    out.lat = s.lat + s.dLat * f;
-    out.lon = normalizeLon(s.lon + s.dLon * f);
-    out.sogKn = s.sogKn;
-    out.cog = s.cog;
-    out.heading = s.cog;
+/**
+ * Fills `out` with the true state within segment i at the time in
+ * `clock.t` (a sampler calls it for every fix: a time passed in a field is not
+ * boxed as an argument would be).
+ */
+export function stateAt(g: Segments, i: number, clock: { t: number }, out: TruePoint): TruePoint {
+  const t = clock.t;
+  const kind = g.kind[i]!;
+  const t0 = g.t0[i]!;
+  const lat = g.lat[i]!;
+  const lon = g.lon[i]!;
+  if (kind === MOVE) {
+    const span = g.t1[i]! - t0;
+    const f = span > 0 ? (t - t0) / span : 1;
+    out.lat = lat + g.dLat[i]! * f;
+    out.lon = normalizeLon(lon + g.dLon[i]! * f);
+    out.sogKn = g.sogKn[i]!;
+    out.cog = g.cog[i]!;
+    out.heading = g.cog[i]!;
     return out;
   }
-  const m = s.hold!;
-  const tau = (t - s.t0) / 1000;
+  const m = g.hold[i]!;
+  const tau = (t - t0) / 1000;
   const yaw = m.yawDeg * Math.sin((2 * Math.PI * tau) / m.yawPeriodS);
-  if (s.kind === 'moored') {
-    out.lat = s.lat;
-    out.lon = s.lon;
+  if (kind === MOORED) {
+    out.lat = lat;
+    out.lon = lon;
     out.sogKn = 0;
     out.cog = 0;
     out.heading = wrapDeg(m.heading + yaw);
     return out;
   }
-  const cosLat = Math.cos((s.lat * Math.PI) / 180);
-  if (s.kind === 'anchored') {
+  const cosLat = Math.cos((lat * Math.PI) / 180);
+  if (kind === ANCHORED) {
     const phase = (2 * Math.PI * tau) / m.swingPeriodS!;
     const theta = m.theta0! + m.swingRad! * Math.sin(phase);
     const dTheta = (m.swingRad! * 2 * Math.PI * Math.cos(phase)) / m.swingPeriodS!;
@@ -452,8 +576,8 @@ export function stateInSegment(s: Segment, t: number, out: TruePoint): TruePoint
     y += m.ay![k]! * (Math.sin(m.wy![k]! * tau + m.py![k]!) - Math.sin(m.py![k]!));
     vy += m.ay![k]! * m.wy![k]! * Math.cos(m.wy![k]! * tau + m.py![k]!);
   }
-  out.lat = s.lat + y / M_PER_DEG;
-  out.lon = normalizeLon(s.lon + x / (M_PER_DEG * cosLat));
+  out.lat = lat + y / M_PER_DEG;
+  out.lon = normalizeLon(lon + x / (M_PER_DEG * cosLat));
   out.sogKn = mpsToKnots(Math.hypot(vx, vy));
   out.cog = wrapDeg((Math.atan2(vx, vy) * 180) / Math.PI);
   out.heading = wrapDeg(m.heading + yaw);
@@ -468,12 +592,12 @@ function wrapDeg(d: number): number {
 /** Index of the segment containing t (binary search), or -1 outside the trajectory. */
 export function segmentIndexAt(trajectory: Trajectory, t: number): number {
   const segs = trajectory.segments;
-  if (segs.length === 0 || t < segs[0]!.t0 || t > segs[segs.length - 1]!.t1) return -1;
+  if (segs.length === 0 || t < segs.t0[0]! || t > segs.t1[segs.length - 1]!) return -1;
   let lo = 0;
   let hi = segs.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (segs[mid]!.t0 <= t) lo = mid;
+    if (segs.t0[mid]! <= t) lo = mid;
     else hi = mid - 1;
   }
   return lo;
@@ -483,7 +607,7 @@ export function segmentIndexAt(trajectory: Trajectory, t: number): number {
 export function positionAt(trajectory: Trajectory, t: number): TruePoint | undefined {
   const i = segmentIndexAt(trajectory, t);
   if (i < 0) return undefined;
-  return stateInSegment(trajectory.segments[i]!, t, { lat: 0, lon: 0, sogKn: 0, cog: 0, heading: 0 });
+  return stateAt(trajectory.segments, i, { t }, { lat: 0, lon: 0, sogKn: 0, cog: 0, heading: 0 });
 }
 
 /**

@@ -49,19 +49,39 @@ export const stsDarkTransfer: Scheme = {
   plant(ctx) {
     const { r, world } = ctx;
     for (let i = 0; i < ctx.instances; i++) {
-      const point = openSeaPoint(r);
       const supplier = addVessel(world, 'crude_tanker', { flag: r.pick(SHADOW_FLAGS) });
       const receiver = addVessel(world, 'crude_tanker');
       const sv = simVessel(supplier, r);
       const rv = simVessel(receiver, r);
       const load = portByLocode(r.pick(LOAD_PORTS))!;
       const discharge = portByLocode(DISCHARGE_PORT)!;
-      const meetStart = momentIn(ctx, 0.3, 0.6);
-      const meetEnd = meetStart + Math.round(r.range(5, 9) * HOUR_MS);
-      // Arrive a little early so that both are there for the whole meeting.
-      const supplierLeaves = meetStart - Math.round((travelHours(load, point, sv.serviceSpeedKn) + r.range(4, 8)) * HOUR_MS);
       const receiverFrom = portByLocode(r.pick(['GRPIR', 'ESALG', 'MTMAR', 'EGPSD']))!;
-      const receiverLeaves = meetStart - Math.round((travelHours(receiverFrom, point, rv.serviceSpeedKn) + r.range(3, 6)) * HOUR_MS);
+      const wanted = momentIn(ctx, 0.3, 0.6);
+      const hours = r.range(5, 9);
+      // Slack: a voyage takes longer than its plan (speed changes, the way out of port),
+      // so each tanker sails early enough to wait at the point — loitering before a
+      // transfer is what such meetings look like.
+      const [supplierSlack, receiverSlack] = [r.range(8, 16), r.range(6, 12)];
+      // The meeting must leave both tankers the whole voyage to it inside the window
+      // (and a day after it): a meeting planned earlier than they can sail there never
+      // shows in the data. Try meeting points until one fits; else the nearest in time.
+      let plan: { point: LatLon; meetStart: number; supplierTravelMs: number; receiverTravelMs: number } | undefined;
+      for (let attempt = 0; attempt < 8; attempt++) {
+        const point = openSeaPoint(r);
+        const supplierTravelMs = Math.round((travelHours(load, point, sv.serviceSpeedKn) * 1.15 + supplierSlack) * HOUR_MS);
+        const receiverTravelMs = Math.round((travelHours(receiverFrom, point, rv.serviceSpeedKn) * 1.15 + receiverSlack) * HOUR_MS);
+        const earliest = Math.ceil((ctx.startMs + Math.max(supplierTravelMs + 60 * HOUR_MS, receiverTravelMs + 48 * HOUR_MS)) / 1000) * 1000;
+        const candidate = { point, meetStart: Math.max(wanted, earliest), supplierTravelMs, receiverTravelMs };
+        if (!plan || candidate.meetStart < plan.meetStart) plan = candidate;
+        if (candidate.meetStart + (hours + 24) * HOUR_MS <= ctx.endMs) {
+          plan = candidate;
+          break;
+        }
+      }
+      const { point, meetStart } = plan!;
+      const meetEnd = meetStart + Math.round(hours * HOUR_MS);
+      const supplierLeaves = meetStart - plan!.supplierTravelMs;
+      const receiverLeaves = meetStart - plan!.receiverTravelMs;
       const supplierStart = Math.min(supplierLeaves - r.int(24, 60) * HOUR_MS, meetStart - 2 * DAY_MS);
       const darkStart = meetStart - Math.round(r.range(16, 30) * HOUR_MS);
       const darkEnd = meetStart + Math.round(r.range(0.5, 1.5) * HOUR_MS);

@@ -1,7 +1,7 @@
 import { transliterationVariants } from '../identities.ts';
 import { DAY_MS, HOUR_MS } from '../output.ts';
 import type { PlannedPayment } from '../plans.ts';
-import type { Party } from '../world.ts';
+import type { Party, World } from '../world.ts';
 import { designatedPerson, established, nominee, shell } from './cast.ts';
 import { momentIn, type Scheme, type SchemeContext } from './context.ts';
 
@@ -42,7 +42,7 @@ export const ownershipLayering: Scheme = {
       entry.registry(h1.id, h2.id, t.id, o.id, ...links.map((l) => l.id));
       // O trades with the ordinary economy: each payment is a dealing with a blocked company.
       for (let k = 0; k < 3; k++) {
-        const partner = r.pick(world.companies.filter((c) => !c.quiet && c.accounts.length > 0));
+        const partner = r.pick(tradingCompanies(world));
         const atMs = momentIn(ctx, 0.1, 0.9);
         entry.traced(pay(ctx, partner, o, r.logNormal(40_000, 0.8), atMs));
       }
@@ -67,7 +67,7 @@ export const stake49: Scheme = {
       const entry = ctx.truth.add('stake_49', true, ctx.startMs, ctx.endMs).subject(d).subject(x).registry(d.id, link.id, founderStake.id);
       entry.traced(world.designationOf(x)!);
       for (let k = 0; k < 2; k++) {
-        const partner = r.pick(world.companies.filter((c) => !c.quiet && c.accounts.length > 0));
+        const partner = r.pick(tradingCompanies(world));
         entry.traced(pay(ctx, d, partner, r.logNormal(30_000, 0.8), momentIn(ctx, 0.1, 0.9)));
       }
     }
@@ -95,7 +95,7 @@ export const frontCompany: Scheme = {
       const entry = ctx.truth.add('front_company', false, ctx.startMs, ctx.endMs).subject(front).subject(y).registry(front.id);
       entry.traced(world.designationOf(y)!);
       for (let k = 0; k < 3; k++) {
-        const payer = r.pick(world.companies.filter((c) => !c.quiet && c.accounts.length > 0));
+        const payer = r.pick(tradingCompanies(world));
         entry.traced(pay(ctx, payer, front, r.logNormal(60_000, 0.7), momentIn(ctx, 0.1, 0.9)));
       }
     }
@@ -123,7 +123,7 @@ export const commonNames: Scheme = {
       namesake.props.lastName = person.props.lastName?.slice() ?? [];
       world.addAccount(namesake, world.pickBank());
       const entry = ctx.truth.add('common_names', true, ctx.startMs, ctx.endMs).subject(namesake).registry(namesake.id);
-      const shop = r.pick(world.companies.filter((c) => !c.quiet && c.accounts.length > 0));
+      const shop = r.pick(tradingCompanies(world));
       entry.traced(pay(ctx, namesake, shop, Math.round(r.logNormal(300, 0.8)), momentIn(ctx, 0.05, 0.95)));
     }
   },
@@ -153,4 +153,20 @@ export function pay(
   };
   ctx.payments.push(payment);
   return payment;
+}
+
+const trading = new WeakMap<World, { companies: number; accounts: number; list: Party[] }>();
+
+/**
+ * world.companies.filter((c) => !c.quiet && c.accounts.length > 0), computed
+ * again only when a company or an account has been added since (while schemes
+ * plant, nothing else changes the answer: quiet is set when a party is made).
+ */
+function tradingCompanies(world: World): Party[] {
+  let t = trading.get(world);
+  if (!t || t.companies !== world.companies.length || t.accounts !== world.accounts.length) {
+    t = { companies: world.companies.length, accounts: world.accounts.length, list: world.companies.filter((c) => !c.quiet && c.accounts.length > 0) };
+    trading.set(world, t);
+  }
+  return t.list;
 }
