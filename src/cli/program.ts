@@ -12,6 +12,7 @@ import { runServe } from './serve.ts';
 import { runSimulate, schemesHelp } from './simulate.ts';
 import { runDemo } from './demo.ts';
 import { addDetectCommands } from './detect.ts';
+import { addOwnershipCommand } from './ownership.ts';
 import type { CliContext } from './session.ts';
 
 /**
@@ -178,6 +179,7 @@ export function buildProgram(): Command {
 
   addScreenCommands(program);
   addDetectCommands(program, context);
+  addOwnershipCommand(program, context);
   addGovernanceCommands(program);
   return program;
 }

@@ -7,8 +7,9 @@ import { SextantError } from '../errors.ts';
 import type { Indicator } from './indicator.ts';
 import { MARITIME_INDICATORS } from './maritime/index.ts';
 import { TRADE_INDICATORS } from './trade/index.ts';
+import { blockedByAggregation } from './ownership/blocked_by_aggregation.ts';
 
-export const CATALOGUE: readonly Indicator[] = Object.freeze([...MARITIME_INDICATORS, ...TRADE_INDICATORS]);
+export const CATALOGUE: readonly Indicator[] = Object.freeze([...MARITIME_INDICATORS, ...TRADE_INDICATORS, blockedByAggregation]);
 
 /** The indicators named by codes or prefixes (`maritime.*`); all of them for none. Unknown names are an error. */
 export function selectIndicators(only?: string[], catalogue: readonly Indicator[] = CATALOGUE): Indicator[] {

@@ -30,7 +30,7 @@ export interface Source {
 }
 
 /** The streams and views an indicator reads; detection loads only what the enabled indicators need. */
-export type InputKind = 'positions' | 'payments' | 'declarations' | 'entities';
+export type InputKind = 'positions' | 'payments' | 'declarations' | 'entities' | 'ownership';
 
 export type Params = Record<string, ParamValue>;
 

@@ -5,6 +5,7 @@
  * object per fix would cost ten times the memory and most of the time.
  */
 import type { StoredDeclaration, StoredPayment } from '../store/events.ts';
+import type { OwnershipWorld } from '../graph/service.ts';
 import type { Profile } from './profile.ts';
 
 /**
@@ -108,6 +109,8 @@ export interface DetectInputs {
   /** Vessels from FtM (registry, lists) by MMSI and IMO. */
   vesselsByMmsi: Map<string, KnownVessel>;
   vesselsByImo: Map<string, KnownVessel>;
+  /** Stakes, designated owners and blocked sets (null unless an indicator needs them). */
+  ownership: OwnershipWorld | null;
 }
 
 /** Builds a PositionTable from rows arriving in (mmsi, time) order. */

@@ -16,6 +16,8 @@ import { CATALOGUE, selectIndicators } from './catalogue.ts';
 import type { Indicator, InputKind } from './indicator.ts';
 import { PositionTableBuilder, type DetectInputs, type KnownVessel, type PositionTable } from './inputs.ts';
 import type { Profile } from './profile.ts';
+import { OwnershipService } from '../graph/service.ts';
+import { ScreeningService } from '../screen/service.ts';
 
 const POSITION_PAGE = 50_000;
 
@@ -165,6 +167,7 @@ export class DetectService {
       declarations: needs.has('declarations') ? await this.store.events.visibleDeclarations(filterFor('CustomsDeclaration')) : [],
       vesselsByMmsi,
       vesselsByImo,
+      ownership: needs.has('ownership') ? await new OwnershipService(this.store, new ScreeningService(this.store)).load(scope) : null,
     };
   }
 

@@ -283,6 +283,15 @@ export class StatementRepository {
     );
   }
 
+  /** The schema of each entity id given (of its visible statements). */
+  async schemataOf(ids: string[], visible: ClassFilterColumns): Promise<Array<{ entity_id: string; schema: string }>> {
+    if (ids.length === 0) return [];
+    return this.db.query<{ entity_id: string; schema: string }>(
+      `SELECT DISTINCT ON (entity_id) entity_id, schema FROM statements s WHERE s.entity_id = ANY($1::text[]) AND ${CLASS_FILTER(2, 's')} ORDER BY entity_id, schema`,
+      [ids, ...filterParams(visible)],
+    );
+  }
+
   /** Statements and entities of a dataset that a retention rule would purge (seen last, or first, before the cutoff). */
   async retentionCount(dataset: string, column: 'last_seen' | 'first_seen', cutoff: string): Promise<{ statements: number; entities: number }> {
     const col = column === 'first_seen' ? 'first_seen' : 'last_seen';

@@ -1,0 +1,211 @@
+/**
+ * The ownership world of one viewer: the stakes they may see (FtM Ownership),
+ * the designated parties among their owners, and the blocked sets per rule.
+ *
+ * Designations live on the lists under the lists' own ids, while stakes live in
+ * registries under theirs; a designated owner in a registry is found as a
+ * screener would: the same entity id, or an equal strong identifier
+ * (registration number in the same jurisdiction, IMO, LEI), or — for people and
+ * companies without one — a screening match against the sanctions lists at
+ * `nameThreshold` or above, each link reported with its reason.
+ */
+import type { ReadScope } from '../policy/scope.ts';
+import type { ScreeningService } from '../screen/service.ts';
+import { caption, groupByEntity } from '../store/entity-service.ts';
+import type { Store } from '../store/index.ts';
+import type { StatementRow } from '../store/statements.ts';
+import { BlockedSet, type Explanation } from './blocked-set.ts';
+import { OwnershipGraph, stakeOf, type Stake } from './ownership-graph.ts';
+import { RULES, type RuleConfig } from './rules.ts';
+
+/** How a graph node was found to be designated. */
+export interface DesignationLink {
+  /** The registry (graph) entity. */
+  id: string;
+  /** The listed entity it stands for. */
+  listed: string;
+  reason: string;
+}
+
+/** Where a stake's record came from, for evidence. */
+export interface StakeSource {
+  dataset: string;
+  agency: string;
+  marking: string;
+  record: string;
+}
+
+export interface OwnershipWorld {
+  graph: OwnershipGraph;
+  designations: DesignationLink[];
+  /** Stake record (Ownership entity id) → its source. */
+  sources: Map<string, StakeSource>;
+  names: Map<string, string>;
+  schemata: Map<string, string>;
+  /** Blocked sets per rule name, built on first use. */
+  blocked(rule: 'ofac' | 'eu' | 'uk'): BlockedSet;
+}
+
+export interface OwnershipOptions {
+  /** Screening score at or above which a registry party is taken for a listed one (no strong identifier). */
+  nameThreshold?: number;
+  /** Stakes ended before this ISO date are left out (default: today). */
+  asOf?: string;
+}
+
+const STRONG = ['registrationNumber', 'imoNumber', 'leiCode'];
+/** How far below the name threshold a match with the same full birth date may be. */
+const BIRTH_DATE_ALLOWANCE = 0.05;
+
+export class OwnershipService {
+  constructor(
+    private readonly store: Store,
+    private readonly screening?: ScreeningService,
+  ) {}
+
+  async load(scope: ReadScope, opts: OwnershipOptions = {}): Promise<OwnershipWorld> {
+    const classes = await this.store.statements.classes();
+    const visible = scope.filter(classes, { minimised: true });
+    const rows = scope.seeAll(await this.store.statements.ofSchemata(['Ownership'], visible));
+    const asOf = opts.asOf ?? new Date().toISOString().slice(0, 10);
+    const stakes: Stake[] = [];
+    const sources = new Map<string, StakeSource>();
+    for (const [id, rs] of groupByEntity(rows)) {
+      const get = (p: string) => rs.filter((r) => r.prop === p).map((r) => r.value);
+      const owner = get('owner')[0];
+      const asset = get('asset')[0];
+      if (!owner || !asset) continue;
+      const end = get('endDate')[0];
+      if (end && end < asOf) continue;
+      stakes.push(stakeOf(id, owner, asset, get('percentage')));
+      const first = rs[0]!;
+      sources.set(id, { dataset: first.dataset, agency: first.agency, marking: first.marking, record: first.source_record ?? id });
+    }
+    const ids = [...new Set(stakes.flatMap((s) => [s.owner, s.asset]))];
+    const schemata = new Map((await this.store.statements.schemataOf(ids, visible)).map((r) => [r.entity_id, r.schema]));
+    const endpointRows = scope.seeAll(await this.store.statements.forEntities(ids, visible));
+    const byEntity = groupByEntity(endpointRows);
+    const names = new Map<string, string>();
+    for (const [id, rs] of byEntity) names.set(id, caption(id, rs));
+    const graph = new OwnershipGraph(
+      ids.map((id) => ({ id, schema: schemata.get(id) ?? 'LegalEntity' })),
+      stakes,
+      [],
+    );
+    const designations = await this.designated(scope, visible, byEntity, schemata, opts.nameThreshold ?? 0.9);
+    const seeds = [...new Set(designations.map((d) => d.id))];
+    const sets = new Map<string, BlockedSet>();
+    return {
+      graph,
+      designations,
+      sources,
+      names,
+      schemata,
+      blocked: (rule) => {
+        let b = sets.get(rule);
+        if (!b) sets.set(rule, (b = new BlockedSet(graph, RULES[rule] as RuleConfig, seeds)));
+        return b;
+      },
+    };
+  }
+
+  /** The graph's entities that stand for a designated (listed) entity, each with its reason. */
+  private async designated(
+    scope: ReadScope,
+    visible: Parameters<Store['statements']['forEntities']>[1],
+    endpoints: Map<string, StatementRow[]>,
+    schemata: Map<string, string>,
+    nameThreshold: number,
+  ): Promise<DesignationLink[]> {
+    const sanctions = scope.seeAll(await this.store.statements.ofSchemata(['Sanction'], visible!));
+    const listedIds = [...new Set(sanctions.filter((r) => r.prop === 'entity').map((r) => r.value))];
+    if (listedIds.length === 0) return [];
+    const listed = groupByEntity(scope.seeAll(await this.store.statements.forEntities(listedIds, visible)));
+    const out: DesignationLink[] = [];
+    const linked = new Set<string>();
+    const link = (id: string, l: string, reason: string) => {
+      if (linked.has(id)) return;
+      linked.add(id);
+      out.push({ id, listed: l, reason });
+    };
+    // Strong identifiers of the listed, by property and match key (registration numbers with their jurisdiction).
+    const keyOf = (rs: StatementRow[], prop: string): string[] => {
+      const jurisdiction = rs.find((r) => r.prop === 'jurisdiction' || r.prop === 'country')?.value ?? '';
+      return rs.filter((r) => r.prop === prop).map((r) => `${prop}:${prop === 'registrationNumber' ? jurisdiction + ':' : ''}${r.match ?? r.value}`);
+    };
+    const listedByKey = new Map<string, string>();
+    for (const [id, rs] of listed) for (const p of STRONG) for (const k of keyOf(rs, p)) listedByKey.set(k, id);
+    for (const id of endpoints.keys()) if (listed.has(id)) link(id, id, 'the entity itself is listed');
+    for (const [id, rs] of endpoints) {
+      for (const p of STRONG) {
+        for (const k of keyOf(rs, p)) {
+          const l = listedByKey.get(k);
+          if (l) link(id, l, `same ${p} as listed ${l}`);
+        }
+      }
+    }
+    // People and companies without a strong identifier in common: screening, when a screener is given.
+    if (!this.screening) return out;
+    const queries: Array<[string, { schema: string; properties: Record<string, string[]> }]> = [];
+    for (const [id, rs] of endpoints) {
+      const schema = schemata.get(id);
+      if (linked.has(id) || (schema !== 'Person' && schema !== 'Company' && schema !== 'Organization')) continue;
+      const props: Record<string, string[]> = {};
+      for (const r of rs) if (['name', 'alias', 'birthDate', 'nationality', 'jurisdiction', 'registrationNumber'].includes(r.prop)) (props[r.prop] ??= []).push(r.value);
+      if (props.name) queries.push([id, { schema: schema!, properties: props }]);
+    }
+    for (let i = 0; i < queries.length; i += 100) {
+      const batch = Object.fromEntries(queries.slice(i, i + 100));
+      // Against everything, keeping only entities a Sanction names: a list ingested as FtM
+      // is a list too, whatever its reader.
+      const res = await this.screening.match('default', batch, { limit: 5, threshold: nameThreshold }, scope);
+      for (const [id, r] of Object.entries(res)) {
+        const top = r.results.find((x) => listed.has(x.id) && x.id !== id);
+        if (!top) continue;
+        // A full birth date in common lets a slightly weaker name match through (a missing
+        // patronymic costs a few hundredths); a name alone must reach the threshold.
+        const born = new Set((batch[id]!.properties.birthDate ?? []).filter((d) => d.length === 10));
+        const sameBirth = (listed.get(top.id) ?? []).some((row) => row.prop === 'birthDate' && born.has(row.value));
+        if (top.score >= nameThreshold) link(id, top.id, `screening match ${top.score.toFixed(2)} with listed ${top.id} (${top.caption})`);
+        else if (sameBirth && top.score >= nameThreshold - BIRTH_DATE_ALLOWANCE) {
+          link(id, top.id, `screening match ${top.score.toFixed(2)} with listed ${top.id} (${top.caption}) and the same birth date`);
+        }
+      }
+    }
+    return out;
+  }
+}
+
+/** The output of `sextant ownership ID --json`: `{"id", "blocked": {"<authority>": bool}, "paths": [...]}` and extensions. */
+export interface OwnershipReport {
+  id: string;
+  name: string;
+  blocked: Record<string, boolean>;
+  /** Per authority: blocked, possibly_blocked or not_blocked (ranges read conservatively). */
+  status: Record<string, string>;
+  paths: Array<{ authority: string; rule: string; seed: string; steps: Explanation['paths'][number]['steps'] }>;
+  designations: DesignationLink[];
+}
+
+export function ownershipReport(world: OwnershipWorld, id: string, authorities: Record<string, 'ofac' | 'eu' | 'uk'>): OwnershipReport {
+  const blocked: Record<string, boolean> = {};
+  const status: Record<string, string> = {};
+  const paths: OwnershipReport['paths'] = [];
+  for (const [authority, rule] of Object.entries(authorities)) {
+    const set = world.blocked(rule);
+    const known = world.schemata.has(id);
+    const e = known ? set.explain(id) : null;
+    status[authority] = e?.status ?? 'not_blocked';
+    blocked[authority] = e?.status === 'blocked';
+    for (const p of e?.paths ?? []) paths.push({ authority, rule, seed: p.seed, steps: p.steps });
+  }
+  const seedsOnPaths = new Set(paths.map((p) => p.seed));
+  return {
+    id,
+    name: world.names.get(id) ?? id,
+    blocked,
+    status,
+    paths,
+    designations: world.designations.filter((d) => d.id === id || seedsOnPaths.has(d.id)),
+  };
+}
