@@ -72,6 +72,10 @@ for (const kind of STORE_KINDS) {
       assert.match(links.get('k')!.reason, /same registrationNumber as listed l-k/);
       assert.match(links.get('x')!.reason, /screening match .* listed l-x/);
       assert.ok(!links.has('s'));
+      // An FtM file with Sanction entities is a sanctions list to screening: `sanctions` finds the
+      // listed person and not the registry's namesake.
+      const hits = await new ScreeningService(t.store).match('sanctions', { q: { schema: 'Person', properties: { name: ['Viktor Petrenko'] } } }, { limit: 5, threshold: 0.7 }, await gov.scope(admin));
+      assert.deepEqual(hits.q!.results.map((h) => h.id), ['l-x']);
       const authorities = { ofac: 'ofac', eu: 'eu', uk: 'uk' } as const;
       const c = ownershipReport(world, 'c', authorities);
       assert.deepEqual(c.blocked, { ofac: true, eu: true, uk: false });

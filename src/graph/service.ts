@@ -156,9 +156,9 @@ export class OwnershipService {
     }
     for (let i = 0; i < queries.length; i += 100) {
       const batch = Object.fromEntries(queries.slice(i, i + 100));
-      // Against everything, keeping only entities a Sanction names: a list ingested as FtM
-      // is a list too, whatever its reader.
-      const res = await this.screening.match('default', batch, { limit: 5, threshold: nameThreshold }, scope);
+      // Against the sanctions lists, keeping only entities a Sanction names (a list also
+      // carries the designated's relatives, addresses, vessels without designations).
+      const res = await this.screening.match('sanctions', batch, { limit: 5, threshold: nameThreshold }, scope);
       for (const [id, r] of Object.entries(res)) {
         const top = r.results.find((x) => listed.has(x.id) && x.id !== id);
         if (!top) continue;

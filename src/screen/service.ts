@@ -100,11 +100,11 @@ export class ScreeningService {
   /** Which datasets a scope name stands for: default (everything), sanctions (the lists) or one dataset. */
   private async datasetFilter(name: string): Promise<(e: IndexEntry) => boolean> {
     if (name === 'default') return () => true;
-    const datasets = await this.store.lists.datasets();
     if (name === 'sanctions') {
-      const lists = new Set(datasets.filter((d) => d.is_list).map((d) => d.name));
+      const lists = await this.store.lists.listDatasetNames();
       return (e) => [...e.datasets].some((d) => lists.has(d));
     }
+    const datasets = await this.store.lists.datasets();
     if (!datasets.some((d) => d.name === name)) throw new SextantError('not_found', `no dataset ${name}; use default, sanctions or a dataset name`, { dataset: name });
     return (e) => e.datasets.has(name);
   }

@@ -106,7 +106,8 @@ export class ListService {
         versions: v.version,
       });
     }
-    return out.filter((s) => s.designations > 0 || datasets.find((d) => d.name === s.dataset)?.is_list);
+    const lists = await this.store.lists.listDatasetNames();
+    return out.filter((s) => lists.has(s.dataset));
   }
 
   async changes(dataset: string, opts: { version?: number; kind?: ChangeKind; limit: number; offset: number }, scope: ReadScope) {

@@ -172,6 +172,17 @@ export class ListRepository {
     return this.db.query<VersionRow>('SELECT * FROM list_versions WHERE dataset = $1 ORDER BY version', [dataset]);
   }
 
+  /**
+   * The datasets that are sanctions lists: read by a list reader, or whose
+   * latest version designates someone (a list published as FtM with Sanction
+   * entities is a list too). Screening's `sanctions` and `sextant lists` agree on it.
+   */
+  async listDatasetNames(): Promise<Set<string>> {
+    const [datasets, latest] = await Promise.all([this.datasets(), this.latestVersions()]);
+    const designating = new Set(latest.filter((v) => v.designations > 0).map((v) => v.dataset));
+    return new Set(datasets.filter((d) => d.is_list || designating.has(d.name)).map((d) => d.name));
+  }
+
   async latestVersions(): Promise<VersionRow[]> {
     return this.db.query<VersionRow>(
       `SELECT DISTINCT ON (dataset) * FROM list_versions ORDER BY dataset, version DESC`,
