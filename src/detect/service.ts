@@ -66,8 +66,7 @@ export class DetectService {
     const rows = this.rows(drafts, opts.profile);
     const created = await this.store.alerts.upsert(rows, now);
     const t3 = performance.now();
-    const stored = new Map((await this.store.alerts.find({})).map((r) => [r.id, r]));
-    const alerts = rows.map((r) => toAlert(stored.get(r.id)!)).sort(byScore);
+    const alerts = (await this.store.alerts.byIds(rows.map((r) => r.id))).map(toAlert).sort(byScore);
     return {
       alerts,
       created,

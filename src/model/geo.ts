@@ -47,11 +47,14 @@ export function lonDelta(aLon: number, bLon: number): number {
 
 /** Great-circle distance in metres (haversine: stable for the short distances between fixes). */
 export function haversineM(a: LatLon, b: LatLon): number {
-  const dLat = (b.lat - a.lat) * RAD;
-  const dLon = (b.lon - a.lon) * RAD;
-  const s1 = Math.sin(dLat / 2);
-  const s2 = Math.sin(dLon / 2);
-  const h = s1 * s1 + Math.cos(a.lat * RAD) * Math.cos(b.lat * RAD) * s2 * s2;
+  return haversineDegM(a.lat, a.lon, b.lat, b.lon);
+}
+
+/** haversineM on bare coordinates, for loops over column arrays that hold no LatLon objects. */
+export function haversineDegM(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const s1 = Math.sin(((lat2 - lat1) * RAD) / 2);
+  const s2 = Math.sin(((lon2 - lon1) * RAD) / 2);
+  const h = s1 * s1 + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * s2 * s2;
   return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 

@@ -7,7 +7,7 @@
 import type { AlertSubject } from '../alert.ts';
 import { roundScore } from '../alert.ts';
 import type { DetectInputs, EvidenceRef, KnownVessel, PositionTable } from '../inputs.ts';
-import { EARTH_RADIUS_M, M_PER_NM } from '../../model/geo.ts';
+import { EARTH_RADIUS_M, haversineDegM, M_PER_NM } from '../../model/geo.ts';
 import { checkImo } from '../../model/normalize/identifiers.ts';
 import { PORTS, type Port } from '../../model/ports.ts';
 import { containsPoint, seaAreaById, type SeaArea } from '../../model/sea-areas.ts';
@@ -33,13 +33,8 @@ export function fastDistM(lat1: number, lon1: number, lat2: number, lon2: number
   return Math.sqrt(x * x + y * y) * M_PER_DEG;
 }
 
-/** Great-circle distance in metres (haversine) for what is reported: displacement across a gap can span an ocean. */
-export function greatCircleM(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const s1 = Math.sin((lat2 - lat1) * RAD * 0.5);
-  const s2 = Math.sin((lon2 - lon1) * RAD * 0.5);
-  const h = s1 * s1 + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * s2 * s2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
-}
+/** Great-circle distance in metres for what is reported: displacement across a gap can span an ocean. */
+export const greatCircleM = haversineDegM;
 
 /** Knots from metres and seconds (Infinity for a displacement in no time). */
 export function knots(distM: number, dtS: number): number {
@@ -244,9 +239,7 @@ export function median(xs: number[]): number {
 // ---------------------------------------------------------------- vessel types
 
 /** AIS ship type 80–89: tankers. */
-export function isTankerType(type: number | null): boolean {
-  return type !== null && type >= 80 && type <= 89;
-}
+export { isTankerType } from '../../model/ais.ts';
 
 /** AIS ship type 40–49: high-speed craft (their true speed exceeds the 25 kn a track allows). */
 export function isHighSpeedType(type: number | null): boolean {

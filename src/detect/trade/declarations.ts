@@ -2,6 +2,7 @@
  * What the trade indicators share about a customs declaration: its subjects
  * (the parties and the goods, with their identifiers) and its evidence entry.
  */
+import { foldName } from '../../model/normalize/names.ts';
 import type { StoredDeclaration } from '../../store/events.ts';
 import type { AlertSubject } from '../alert.ts';
 import type { EvidenceRef } from '../inputs.ts';
@@ -12,8 +13,7 @@ export function declarationEvidence(d: StoredDeclaration, note: string): Evidenc
 
 /** A party as declared: no registry id is known from a declaration, so the id is its country and folded name. */
 function party(name: string, country: string, declaration: string): AlertSubject {
-  const folded = name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-  return { id: `party:${country}:${folded}`, schema: 'LegalEntity', name, identifiers: { declaration, country } };
+  return { id: `party:${country}:${foldName(name)}`, schema: 'LegalEntity', name, identifiers: { declaration, country } };
 }
 
 /** Exporter, importer (and consignee when another party) and the goods. */

@@ -192,7 +192,4 @@ export function vesselClass(kind: VesselKind): VesselClass {
   return cls;
 }
 
-/** Whether the AIS type code denotes a tanker (80–89): the class sanctions on oil trade are about. */
-export function isTankerType(aisType: number): boolean {
-  return aisType >= 80 && aisType <= 89;
-}
+export { isTankerType } from '../../model/ais.ts';
