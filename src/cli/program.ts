@@ -13,6 +13,7 @@ import { runSimulate, schemesHelp } from './simulate.ts';
 import { runDemo } from './demo.ts';
 import { addDetectCommands } from './detect.ts';
 import { addOwnershipCommand } from './ownership.ts';
+import { addVesselCommand } from './vessel.ts';
 import type { CliContext } from './session.ts';
 
 /**
@@ -180,6 +181,7 @@ export function buildProgram(): Command {
   addScreenCommands(program);
   addDetectCommands(program, context);
   addOwnershipCommand(program, context);
+  addVesselCommand(program, context);
   addGovernanceCommands(program);
   return program;
 }

@@ -4,7 +4,7 @@
  * compact column arrays: positions come by the ten million, and a JavaScript
  * object per fix would cost ten times the memory and most of the time.
  */
-import type { StoredDeclaration, StoredPayment } from '../store/events.ts';
+import type { PositionPageRow, StoredDeclaration, StoredPayment } from '../store/events.ts';
 import type { OwnershipWorld } from '../graph/service.ts';
 import type { Profile } from './profile.ts';
 
@@ -98,6 +98,22 @@ export interface KnownVessel {
   imo: string | null;
   mmsi: string | null;
   flag: string | null;
+  /** Other names the entity carries (FtM `alias`, `previousName`, `pastNames`), for name matching. */
+  aliases?: string[];
+  /** The designations (Sanction entities naming this vessel) the viewer may see; empty or absent when not listed. */
+  designations?: VesselDesignation[];
+}
+
+/** A sanction that designates a vessel: what maritime.listed_vessel cites. */
+export interface VesselDesignation {
+  /** The Sanction entity's id. */
+  sanctionId: string;
+  /** The list dataset it was read from (e.g. `us_ofac_sdn`). */
+  dataset: string;
+  authority: string | null;
+  program: string | null;
+  marking: string;
+  agency: string;
 }
 
 /** The inputs of one detection run. Only what the enabled indicators need is loaded. */
@@ -109,6 +125,8 @@ export interface DetectInputs {
   /** Vessels from FtM (registry, lists) by MMSI and IMO. */
   vesselsByMmsi: Map<string, KnownVessel>;
   vesselsByImo: Map<string, KnownVessel>;
+  /** Every vessel a visible Sanction designates (with `designations` filled), for maritime.listed_vessel. */
+  listedVessels: KnownVessel[];
   /** Stakes, designated owners and blocked sets (null unless an indicator needs them). */
   ownership: OwnershipWorld | null;
 }
@@ -253,4 +271,27 @@ export interface PositionRow {
   agency: string;
   marking: string;
   record: string;
+}
+
+/** A stored position row (EventRepository.positionPage, vesselPositions) into a table builder; rows must come in (mmsi, time) order. */
+export function addPositionRow(builder: PositionTableBuilder, r: PositionPageRow): void {
+  const num = (v: number | null) => (v === null ? null : Number(v));
+  builder.add({
+    mmsi: r.mmsi,
+    t: Number(r.t),
+    lat: Number(r.lat),
+    lon: Number(r.lon),
+    sog: num(r.sog),
+    cog: num(r.cog),
+    draft: num(r.draft),
+    status: num(r.status),
+    name: r.vessel_name,
+    imo: r.imo,
+    callSign: r.call_sign,
+    vesselType: num(r.vessel_type),
+    dataset: r.dataset,
+    agency: r.agency,
+    marking: r.marking,
+    record: r.source_record,
+  });
 }

@@ -8,13 +8,16 @@ import { combineMarkings, formatMarking, parseMarking, type Ladder } from '../po
 import type { ReadScope } from '../policy/scope.ts';
 import { SextantError } from '../errors.ts';
 import type { AlertQuery, AlertRow, NewAlertRow } from '../store/alerts.ts';
-import { groupByEntity, caption } from '../store/entity-service.ts';
+import { groupByEntity, caption, latestValue } from '../store/entity-service.ts';
 import type { EventClassFilter } from '../store/events.ts';
 import type { Store } from '../store/index.ts';
 import { alertId, ALERT_STATUSES, evidenceClasses, publicEvidence, roundScore, type Alert, type AlertDraft, type AlertStatus } from './alert.ts';
 import { CATALOGUE, selectIndicators } from './catalogue.ts';
 import type { Indicator, InputKind } from './indicator.ts';
-import { PositionTableBuilder, type DetectInputs, type KnownVessel, type PositionTable } from './inputs.ts';
+import { addPositionRow, PositionTableBuilder, type DetectInputs, type KnownVessel, type PositionTable, type VesselDesignation } from './inputs.ts';
+import type { FlagPeriod, KnownVesselHistory } from './maritime/identity.ts';
+import type { ClassFilterColumns, StatementRow } from '../store/statements.ts';
+import { toIso } from '../store/db.ts';
 import type { Profile } from './profile.ts';
 import { OwnershipService } from '../graph/service.ts';
 import { ScreeningService } from '../screen/service.ts';
@@ -153,6 +156,7 @@ export class DetectService {
     const empty = new PositionTableBuilder(1).build();
     const positions = needs.has('positions') ? await this.loadPositions(filterFor('VesselPosition'), progress) : empty;
     const vessels = needs.has('positions') || needs.has('entities') ? await this.loadVessels(scope) : [];
+    const listedVessels = vessels.filter((v) => v.designations?.length);
     const vesselsByMmsi = new Map<string, KnownVessel>();
     const vesselsByImo = new Map<string, KnownVessel>();
     for (const v of vessels) {
@@ -166,6 +170,7 @@ export class DetectService {
       declarations: needs.has('declarations') ? await this.store.events.visibleDeclarations(filterFor('CustomsDeclaration')) : [],
       vesselsByMmsi,
       vesselsByImo,
+      listedVessels,
       ownership: needs.has('ownership') ? await new OwnershipService(this.store, new ScreeningService(this.store)).load(scope) : null,
     };
   }
@@ -176,26 +181,7 @@ export class DetectService {
     let after = null;
     for (;;) {
       const page = await this.store.events.positionPage(filter, after, POSITION_PAGE);
-      for (const r of page) {
-        builder.add({
-          mmsi: r.mmsi,
-          t: Number(r.t),
-          lat: Number(r.lat),
-          lon: Number(r.lon),
-          sog: r.sog === null ? null : Number(r.sog),
-          cog: r.cog === null ? null : Number(r.cog),
-          draft: r.draft === null ? null : Number(r.draft),
-          status: r.status === null ? null : Number(r.status),
-          name: r.vessel_name,
-          imo: r.imo,
-          callSign: r.call_sign,
-          vesselType: r.vessel_type === null ? null : Number(r.vessel_type),
-          dataset: r.dataset,
-          agency: r.agency,
-          marking: r.marking,
-          record: r.source_record,
-        });
-      }
+      for (const r of page) addPositionRow(builder, r);
       progress?.('positions', page.length);
       if (page.length < POSITION_PAGE) break;
       const last = page[page.length - 1]!;
@@ -204,17 +190,79 @@ export class DetectService {
     return builder.build();
   }
 
-  /** Vessels of the registry and the lists the viewer may see: name, IMO, MMSI, flag. */
-  private async loadVessels(scope: ReadScope): Promise<KnownVessel[]> {
+  /**
+   * Vessels of the registry and the lists the viewer may see: name, IMO, MMSI,
+   * flag, other names, the flag history one source kept over its versions
+   * (each flag with when it was first and last seen there), and the visible
+   * Sanctions that designate each vessel.
+   */
+  private async loadVessels(scope: ReadScope): Promise<KnownVesselHistory[]> {
     const classes = await this.store.statements.classes();
-    const rows = scope.seeAll(await this.store.statements.ofSchemata(['Vessel'], scope.filter(classes.filter((c) => c.schema === 'Vessel'), { minimised: true })));
-    const out: KnownVessel[] = [];
-    for (const [id, rs] of groupByEntity(rows)) {
-      const first = (prop: string) => rs.find((r) => r.prop === prop)?.value ?? null;
-      out.push({ id, name: caption(id, rs), imo: first('imoNumber'), mmsi: first('mmsi'), flag: first('flag') });
+    const visibleOf = (schema: string) => scope.filter(classes.filter((c) => c.schema === schema), { minimised: true });
+    const rows = scope.seeAll(await this.store.statements.ofSchemata(['Vessel'], visibleOf('Vessel')));
+    const byVessel = groupByEntity(rows);
+    const designations = await this.designationsOf([...byVessel.keys()], scope, visibleOf('Sanction'));
+    const out: KnownVesselHistory[] = [];
+    for (const [id, rs] of byVessel) {
+      const values = (prop: string) => [...new Set(rs.filter((r) => r.prop === prop).map((r) => r.value))];
+      const name = caption(id, rs);
+      const aliases = [...values('name'), ...values('alias'), ...values('previousName'), ...values('weakAlias'), ...values('pastNames')].filter((n, i, all) => n !== name && all.indexOf(n) === i);
+      const v: KnownVesselHistory = {
+        id,
+        name,
+        imo: values('imoNumber')[0] ?? null,
+        mmsi: values('mmsi')[0] ?? null,
+        flag: latestValue(rs, 'flag'),
+      };
+      if (aliases.length) v.aliases = aliases;
+      const history = flagHistory(rs);
+      if (history.length >= 2) v.flagHistory = history;
+      const pastFlags = values('pastFlags');
+      if (pastFlags.length) v.pastFlags = pastFlags;
+      const pastNames = values('pastNames');
+      if (pastNames.length) v.pastNames = pastNames;
+      const ds = designations.get(id);
+      if (ds?.length) v.designations = ds;
+      out.push(v);
     }
     return out;
   }
+
+  /** The visible Sanctions naming each of these entities (by Sanction.entity). */
+  private async designationsOf(ids: string[], scope: ReadScope, visible: ClassFilterColumns): Promise<Map<string, VesselDesignation[]>> {
+    const out = new Map<string, VesselDesignation[]>();
+    const refs = scope.seeAll(await this.store.statements.referencingAny(ids, 'Sanction', 'entity', visible));
+    if (refs.length === 0) return out;
+    const sanctions = groupByEntity(scope.seeAll(await this.store.statements.forEntities([...new Set(refs.map((r) => r.entity_id))], visible)));
+    for (const ref of refs) {
+      const rs = sanctions.get(ref.entity_id) ?? [];
+      const first = (prop: string) => rs.find((r) => r.prop === prop)?.value ?? null;
+      const list = out.get(ref.value) ?? [];
+      if (list.some((d) => d.sanctionId === ref.entity_id)) continue;
+      list.push({ sanctionId: ref.entity_id, dataset: ref.dataset, authority: first('authority'), program: first('program') ?? first('programId'), marking: ref.marking, agency: ref.agency });
+      out.set(ref.value, list);
+    }
+    return out;
+  }
+}
+
+/**
+ * Flags one source recorded for a vessel over its deliveries, in the order
+ * they were first seen. Only within one dataset: two sources that disagree are
+ * a conflict, not a change of flag.
+ */
+function flagHistory(rows: StatementRow[]): FlagPeriod[] {
+  const byDataset = new Map<string, StatementRow[]>();
+  for (const r of rows) if (r.prop === 'flag') byDataset.set(r.dataset, [...(byDataset.get(r.dataset) ?? []), r]);
+  let best: FlagPeriod[] = [];
+  for (const rs of byDataset.values()) {
+    if (rs.length < 2) continue;
+    const periods = rs
+      .map((r) => ({ flag: r.value, from: toIso(r.first_seen), to: toIso(r.last_seen) }))
+      .sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
+    if (periods.length > best.length) best = periods;
+  }
+  return best;
 }
 
 function visible(scope: ReadScope, row: AlertRow): boolean {

@@ -13,6 +13,7 @@ import { registerAuthRoutes } from './auth-routes.ts';
 import { registerEntityRoutes } from './entities.ts';
 import { registerListRoutes } from './lists.ts';
 import { registerScreenRoutes } from './screen.ts';
+import { registerVesselRoutes } from './vessels.ts';
 import { ScreeningService } from '../screen/service.ts';
 
 /** A registered route, as the leak suite and the docs enumerate them. */
@@ -131,6 +132,7 @@ export async function buildApp(gov: Governance, opts: AppOptions): Promise<Fasti
   registerAgreementRoutes(app, gov);
   registerAuditRoutes(app, gov);
   registerAlertRoutes(app, gov);
+  registerVesselRoutes(app, gov);
   registerScreenRoutes(app, gov, new ScreeningService(store));
   return app;
 }

@@ -31,6 +31,8 @@ export interface AlertQuery {
   indicator?: string;
   /** An id or identifier among the subjects' (entity id, IMO, MMSI, account…). */
   subject?: string;
+  /** Any of these among the subjects' ids and identifiers (a vessel's entity ids, MMSIs and IMO numbers). */
+  subjects?: string[];
   status?: string;
   /** Alerts whose window ends at or after `since` and starts before `until`. */
   since?: string;
@@ -110,6 +112,7 @@ export class AlertRepository {
       else add((n) => `indicator = $${n}`, q.indicator);
     }
     if (q.subject !== undefined) add((n) => `subject_ids @> ARRAY[$${n}::text]`, q.subject);
+    if (q.subjects !== undefined) add((n) => `subject_ids && $${n}::text[]`, q.subjects);
     if (q.status !== undefined) add((n) => `status = $${n}`, q.status);
     if (q.since !== undefined) add((n) => `window_end >= $${n}::timestamptz`, q.since);
     if (q.until !== undefined) add((n) => `window_start < $${n}::timestamptz`, q.until);

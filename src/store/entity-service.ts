@@ -112,6 +112,13 @@ export class EntityService {
   }
 }
 
+/** The value of a property seen most recently (a registry re-delivered with a new flag keeps the old one as history). */
+export function latestValue(rows: StatementRow[], prop: string): string | null {
+  let best: StatementRow | null = null;
+  for (const r of rows) if (r.prop === prop && (!best || toIso(r.last_seen) > toIso(best.last_seen))) best = r;
+  return best?.value ?? null;
+}
+
 export function groupByEntity(rows: StatementRow[]): Map<string, StatementRow[]> {
   const out = new Map<string, StatementRow[]>();
   for (const r of rows) {

@@ -88,6 +88,16 @@ export interface PositionPageRow {
   source_record: string;
 }
 
+/** One run of one broadcast static value on one MMSI (EventRepository.staticRuns). */
+export interface StaticRun {
+  mmsi: string;
+  field: 'name' | 'imo' | 'callSign' | 'vesselType';
+  value: string;
+  from: string;
+  to: string;
+  fixes: number;
+}
+
 export type EventCounts = Record<'payments' | 'declarations' | 'positions', number>;
 
 /** A table's own columns, with the PostgreSQL type of their arrays; jsonb travels as text. */
@@ -302,6 +312,65 @@ export class EventRepository {
       [visible.datasets, visible.agencies, visible.markings, after?.mmsi ?? null, after?.ts ?? null, after?.dataset ?? null, limit],
     );
     return rows;
+  }
+
+  /**
+   * The visible positions of these MMSIs in (mmsi, time) order, within [from, to)
+   * when given, at most `limit` rows (a vessel's page, for its view and track).
+   */
+  async vesselPositions(visible: EventClassFilter, mmsis: string[], range: { from?: string; to?: string }, limit: number): Promise<PositionPageRow[]> {
+    if (mmsis.length === 0 || visible.datasets.length === 0) return [];
+    return this.db.query<PositionPageRow>(
+      `SELECT mmsi, extract(epoch FROM ts)::float8 AS t, ts::text AS ts_text, lat, lon, sog, cog, draft, status, vessel_name, imo, call_sign, vessel_type,
+              dataset, agency, marking, source_record
+       FROM positions
+       WHERE mmsi = ANY($4::text[]) AND (dataset, agency, marking) IN (SELECT * FROM unnest($1::text[], $2::text[], $3::text[]))
+         AND ($5::timestamptz IS NULL OR ts >= $5::timestamptz) AND ($6::timestamptz IS NULL OR ts < $6::timestamptz)
+       ORDER BY mmsi, ts, dataset
+       LIMIT $7`,
+      [visible.datasets, visible.agencies, visible.markings, mmsis, range.from ?? null, range.to ?? null, limit],
+    );
+  }
+
+  /** MMSIs that broadcast this IMO number in visible positions (a hull's radios over time). */
+  async mmsisBroadcastingImo(visible: EventClassFilter, imo: string): Promise<string[]> {
+    if (visible.datasets.length === 0) return [];
+    const rows = await this.db.query<{ mmsi: string }>(
+      `SELECT DISTINCT mmsi FROM positions
+       WHERE imo = $4 AND (dataset, agency, marking) IN (SELECT * FROM unnest($1::text[], $2::text[], $3::text[]))
+       ORDER BY mmsi`,
+      [visible.datasets, visible.agencies, visible.markings, imo],
+    );
+    return rows.map((r) => r.mmsi);
+  }
+
+  /**
+   * The broadcast identity of these MMSIs over time: for each static field
+   * (name, IMO, call sign, ship type), the runs of one value in time order —
+   * a value that comes back after another is a new run, so alternation shows.
+   * Positions without the field (position-only messages) neither start nor end a run.
+   */
+  async staticRuns(visible: EventClassFilter, mmsis: string[], limit: number): Promise<StaticRun[]> {
+    if (mmsis.length === 0 || visible.datasets.length === 0) return [];
+    const field = (name: string, expr: string) => `
+      SELECT mmsi, '${name}' AS field, v, run, min(ts) AS first_ts, max(ts) AS last_ts, count(*)::int AS fixes FROM (
+        SELECT mmsi, ts, v, count(*) FILTER (WHERE changed) OVER (PARTITION BY mmsi ORDER BY ts ROWS UNBOUNDED PRECEDING) AS run FROM (
+          SELECT mmsi, ts, v, v IS DISTINCT FROM lag(v) OVER (PARTITION BY mmsi ORDER BY ts) AS changed FROM (
+            SELECT mmsi, ts, ${expr} AS v FROM visible_rows WHERE ${expr} IS NOT NULL
+          ) a
+        ) b
+      ) c GROUP BY mmsi, v, run`;
+    const rows = await this.db.query<{ mmsi: string; field: StaticRun['field']; v: string; first_ts: unknown; last_ts: unknown; fixes: number }>(
+      `WITH visible_rows AS MATERIALIZED (
+         SELECT mmsi, ts, vessel_name, imo, call_sign, vessel_type FROM positions
+         WHERE mmsi = ANY($4::text[]) AND (dataset, agency, marking) IN (SELECT * FROM unnest($1::text[], $2::text[], $3::text[]))
+       )
+       SELECT mmsi, field, v, first_ts, last_ts, fixes FROM (
+         ${field('name', 'vessel_name')} UNION ALL ${field('imo', 'imo')} UNION ALL ${field('callSign', 'call_sign')} UNION ALL ${field('vesselType', 'vessel_type::text')}
+       ) runs ORDER BY first_ts, mmsi, field LIMIT $5`,
+      [visible.datasets, visible.agencies, visible.markings, mmsis, limit],
+    );
+    return rows.map((r) => ({ mmsi: r.mmsi, field: r.field, value: r.v, from: toIso(r.first_ts), to: toIso(r.last_ts), fixes: Number(r.fixes) }));
   }
 
   /** Payments of the visible classes, in time order. */

@@ -182,6 +182,17 @@ export class StatementRepository {
     );
   }
 
+  /** Visible statements of one property of one schema that point at any of these ids (e.g. Sanction.entity → vessels). */
+  async referencingAny(ids: string[], schema: string, prop: string, visible: ClassFilterColumns): Promise<StatementRow[]> {
+    if (ids.length === 0) return [];
+    return this.db.query<StatementRow>(
+      `SELECT ${COLUMNS.join(', ')} FROM statements s
+       WHERE s.prop_type = 'entity' AND s.value = ANY($1::text[]) AND s.schema = $2 AND s.prop = $3 AND ${CLASS_FILTER(4, 's')}
+       ORDER BY s.value, s.entity_id, s.dataset`,
+      [ids, schema, prop, ...filterParams(visible)],
+    );
+  }
+
   /**
    * Record the classes a write produced. A class recorded that no statement has
    * is harmless (search and counts filter by allowed classes; a hidden extra
@@ -281,6 +292,17 @@ export class StatementRepository {
        ORDER BY entity_id, prop, value, dataset`,
       [schemata, ...filterParams(visible)],
     );
+  }
+
+  /** Ids of entities with a visible identifier statement of one of these properties whose match key is `match` (e.g. an IMO number). */
+  async entitiesWithIdentifier(props: string[], match: string, visible: ClassFilterColumns): Promise<string[]> {
+    const rows = await this.db.query<{ entity_id: string }>(
+      `SELECT DISTINCT s.entity_id FROM statements s
+       WHERE s.prop_type = 'identifier' AND s.match = $1 AND s.prop = ANY($2::text[]) AND ${CLASS_FILTER(3, 's')}
+       ORDER BY s.entity_id`,
+      [match, props, ...filterParams(visible)],
+    );
+    return rows.map((r) => r.entity_id);
   }
 
   /** The schema of each entity id given (of its visible statements). */

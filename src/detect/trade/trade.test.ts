@@ -18,7 +18,7 @@ import { priceAnomaly } from './price_anomaly.ts';
 const PROFILE = defaultProfile([chplItem, priceAnomaly]);
 
 function inputs(declarations: StoredDeclaration[]): DetectInputs {
-  return { profile: PROFILE, positions: new PositionTableBuilder(1).build(), payments: [], declarations, vesselsByMmsi: new Map(), vesselsByImo: new Map(), ownership: null };
+  return { profile: PROFILE, positions: new PositionTableBuilder(1).build(), payments: [], declarations, vesselsByMmsi: new Map(), vesselsByImo: new Map(), listedVessels: [], ownership: null };
 }
 
 function run(ind: Indicator, declarations: StoredDeclaration[]): AlertDraft[] {
