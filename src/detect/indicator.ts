@@ -29,8 +29,11 @@ export interface Source {
   note?: string;
 }
 
-/** The streams and views an indicator reads; detection loads only what the enabled indicators need. */
-export type InputKind = 'positions' | 'payments' | 'declarations' | 'entities' | 'ownership';
+/**
+ * The streams and views an indicator reads; detection loads only what the enabled indicators need.
+ * `registry`: registered companies and organisations (name, jurisdiction, incorporation date: detect/parties.ts).
+ */
+export type InputKind = 'positions' | 'payments' | 'declarations' | 'entities' | 'ownership' | 'registry';
 
 export type Params = Record<string, ParamValue>;
 

@@ -6,6 +6,7 @@
  */
 import type { PositionPageRow, StoredDeclaration, StoredPayment } from '../store/events.ts';
 import type { OwnershipWorld } from '../graph/service.ts';
+import type { RegisteredParty } from './parties.ts';
 import type { Profile } from './profile.ts';
 
 /**
@@ -127,6 +128,8 @@ export interface DetectInputs {
   vesselsByImo: Map<string, KnownVessel>;
   /** Every vessel a visible Sanction designates (with `designations` filled), for maritime.listed_vessel. */
   listedVessels: KnownVessel[];
+  /** Registered companies and organisations the viewer may see (empty unless an indicator needs `registry`). */
+  parties: RegisteredParty[];
   /** Stakes, designated owners and blocked sets (null unless an indicator needs them). */
   ownership: OwnershipWorld | null;
 }

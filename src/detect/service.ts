@@ -16,6 +16,7 @@ import { CATALOGUE, selectIndicators } from './catalogue.ts';
 import type { Indicator, InputKind } from './indicator.ts';
 import { addPositionRow, PositionTableBuilder, type DetectInputs, type KnownVessel, type PositionTable, type VesselDesignation } from './inputs.ts';
 import type { FlagPeriod, KnownVesselHistory } from './maritime/identity.ts';
+import type { RegisteredParty } from './parties.ts';
 import type { ClassFilterColumns, StatementRow } from '../store/statements.ts';
 import { toIso } from '../store/db.ts';
 import type { Profile } from './profile.ts';
@@ -171,6 +172,7 @@ export class DetectService {
       vesselsByMmsi,
       vesselsByImo,
       listedVessels,
+      parties: needs.has('registry') ? await this.loadParties(scope) : [],
       ownership: needs.has('ownership') ? await new OwnershipService(this.store, new ScreeningService(this.store)).load(scope) : null,
     };
   }
@@ -224,6 +226,31 @@ export class DetectService {
       const ds = designations.get(id);
       if (ds?.length) v.designations = ds;
       out.push(v);
+    }
+    return out;
+  }
+
+  /** Companies and organisations the viewer may see, with jurisdiction and incorporation date. */
+  private async loadParties(scope: ReadScope): Promise<RegisteredParty[]> {
+    const classes = await this.store.statements.classes();
+    const schemata = ['Company', 'Organization', 'LegalEntity', 'PublicBody'];
+    const rows = scope.seeAll(await this.store.statements.ofSchemata(schemata, scope.filter(classes.filter((c) => schemata.includes(c.schema)), { minimised: true })));
+    const out: RegisteredParty[] = [];
+    for (const [id, rs] of groupByEntity(rows)) {
+      const names = [...new Set(rs.filter((r) => r.prop === 'name' || r.prop === 'alias' || r.prop === 'previousName').map((r) => r.value))];
+      if (names.length === 0) continue;
+      const first = rs[0]!;
+      out.push({
+        id,
+        schema: first.schema,
+        name: caption(id, rs),
+        names,
+        country: latestValue(rs, 'jurisdiction') ?? latestValue(rs, 'country'),
+        incorporationDate: latestValue(rs, 'incorporationDate'),
+        dataset: first.dataset,
+        agency: first.agency,
+        marking: first.marking,
+      });
     }
     return out;
   }

@@ -20,9 +20,18 @@ const FORMS: Record<string, string[]> = {
   foundation: ['foundation', 'stiftung', 'fondation', 'fundacion'],
 };
 
+/**
+ * An abbreviation of three to five letters is also written with dots
+ * ("F.Z.E.", "P.J.S.C."), which folds to single letters: "f z e". Two-letter
+ * ones are left out: spelt out they are a person's initials as often as not.
+ */
+function withSpelledOut(form: string): string[] {
+  return /^[a-z]{3,5}$/.test(form) ? [form, form.split('').join(' ')] : [form];
+}
+
 /** Folded form (as token list) → canonical legal form. */
 export const LEGAL_FORMS: Array<{ tokens: string[]; canonical: string }> = Object.entries(FORMS)
-  .flatMap(([canonical, forms]) => [...new Set(forms)].map((f) => ({ tokens: f.split(' '), canonical })))
+  .flatMap(([canonical, forms]) => [...new Set(forms.flatMap(withSpelledOut))].map((f) => ({ tokens: f.split(' '), canonical })))
   .sort((a, b) => b.tokens.length - a.tokens.length);
 
 /**
