@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -6,7 +7,8 @@ import { loadConfig } from '../config.ts';
 import { CATALOGUE } from '../detect/catalogue.ts';
 import { defaultProfile } from '../detect/profile.ts';
 import { DetectService } from '../detect/service.ts';
-import type { Ladder } from '../policy/markings.ts';
+import { parseMarking, type Ladder } from '../policy/markings.ts';
+import type { Viewer } from '../policy/viewer.ts';
 import type { Governance } from '../policy/index.ts';
 import type { ReadScope } from '../policy/scope.ts';
 import { ingest } from '../readers/ingest.ts';
@@ -54,6 +56,7 @@ export async function runDemo(ctx: CliContext, flags: DemoFlags): Promise<void> 
     }
     say('\nLoaded (each file under the agency that holds it):');
     let rejected = 0;
+    const held: Array<{ agency: string; dataset: string; marking: string | undefined }> = [];
     for (const f of manifest.files) {
       const summary = await ingest(store, {
         path: join(dir, f.path),
@@ -64,12 +67,14 @@ export async function runDemo(ctx: CliContext, flags: DemoFlags): Promise<void> 
         quarantineDir: config.quarantineDir,
       });
       rejected += summary.rejected;
+      held.push({ agency: f.agency, dataset: summary.dataset, marking: f.marking });
       say(`  ${f.path.padEnd(34)} ${f.agency.padEnd(20)} ${String(summary.accepted).padStart(9)} records  ${f.marking ?? ''}${summary.rejected ? `  (${summary.rejected} rejected: ${summary.quarantine})` : ''}`);
     }
     await gov.audit.append({ actor: operator.username, agency: operator.agencyId, action: 'ingest', purpose: operator.purpose, details: { demo: dir, files: manifest.files.length } });
 
     const truth = JSON.parse(await readFile(join(dir, 'truth.json'), 'utf8')) as { schemes: TruthScheme[] };
     say(`\nPlanted in this world (truth.json): ${summariseTruth(truth.schemes)}`);
+    await formTaskForce(gov, operator, held, config.governance.levels, say);
     const scope = await gov.scope(operator);
     await briefScreening(store, scope, dir, manifest, truth.schemes, say);
     await briefDetection(store, scope, config.governance.levels, truth.schemes, say);
@@ -87,6 +92,42 @@ export async function runDemo(ctx: CliContext, flags: DemoFlags): Promise<void> 
   } finally {
     await store.close();
   }
+}
+
+/**
+ * The exercise's agencies hold their payments and declarations AMBER: the
+ * operator's agency sees them only under a sharing agreement. The demo forms
+ * one — a task force of every holder of AMBER data and the operator's agency,
+ * for the operator's purpose — and has each holder's supervisor (created for
+ * the demo, with a password nobody is told) approve it, as each agency would.
+ */
+async function formTaskForce(
+  gov: Governance,
+  operator: Viewer,
+  held: Array<{ agency: string; dataset: string; marking: string | undefined }>,
+  ladder: Ladder,
+  say: (l: string) => void,
+): Promise<void> {
+  const amber = held.filter((h) => h.agency !== operator.agencyId && h.marking && parseMarking(h.marking, ladder).tlp === 'AMBER');
+  if (amber.length === 0) return;
+  const holders = [...new Set(amber.map((h) => h.agency))].sort();
+  const known = new Set((await gov.identity.listUsers(operator)).map((u) => u.username));
+  const approvers: Viewer[] = [];
+  for (const agency of holders) {
+    const username = `${agency}-supervisor`.slice(0, 64);
+    if (!known.has(username)) await gov.identity.createUser(operator, { username, agency, roles: ['supervisor'], password: randomBytes(24).toString('base64url') });
+    approvers.push(await gov.identity.cliViewer(username, operator.purpose));
+  }
+  const agreement = await gov.agreements.create(operator, {
+    name: 'Exercise task force: payments and declarations for triangulation',
+    parties: [operator.agencyId, ...holders],
+    categories: [...new Set(amber.map((h) => h.dataset))].map((dataset) => ({ dataset })),
+    purposes: [operator.purpose],
+    maxTlp: 'AMBER',
+  });
+  await gov.agreements.approve(operator, agreement.id);
+  for (const a of approvers) await gov.agreements.approve(a, agreement.id);
+  say(`\nTask force agreement ${agreement.id}: ${holders.join(', ')} share ${amber.map((h) => h.dataset).join(', ')} with ${operator.agencyId} for ${operator.purpose} (approved by each holder's supervisor; see sextant agreement show)`);
 }
 
 function summariseTruth(schemes: TruthScheme[]): string {
