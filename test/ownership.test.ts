@@ -46,6 +46,13 @@ const REGISTRY = [
   line('o5', 'Ownership', { owner: ['x'], asset: ['d'], percentage: ['49'] }),
   line('o6', 'Ownership', { owner: ['s'], asset: ['d'], percentage: ['51'] }),
   line('o7', 'Ownership', { owner: ['k'], asset: ['l'], percentage: ['100'] }),
+  // Control without ownership (a PSC-style nature of control): X appoints Maple's board; a stranger owns it.
+  line('m', 'Company', { name: ['Maple Logistics Ltd'], jurisdiction: ['gb'] }),
+  line('o8', 'Ownership', { owner: ['x'], asset: ['m'], role: ['right-to-appoint-and-remove-directors'] }),
+  line('o9', 'Ownership', { owner: ['s'], asset: ['m'], percentage: ['100'] }),
+  // A director is not a controller.
+  line('n', 'Company', { name: ['Nutmeg Trading Ltd'], jurisdiction: ['gb'] }),
+  line('o10', 'Ownership', { owner: ['x'], asset: ['n'], role: ['director'] , percentage: ['10'] }),
 ].join('\n');
 
 let dir: string;
@@ -83,6 +90,12 @@ for (const kind of STORE_KINDS) {
       assert.deepEqual(ownershipReport(world, 'd', authorities).blocked, { ofac: false, eu: false, uk: false });
       assert.deepEqual(ownershipReport(world, 'l', authorities).blocked, { ofac: true, eu: true, uk: true });
       assert.deepEqual(ownershipReport(world, 'nobody', authorities).blocked, { ofac: false, eu: false, uk: false });
+      // Control counts under the EU and UK rules, never under OFAC's; a control record is not a stake.
+      const m = ownershipReport(world, 'm', authorities);
+      assert.deepEqual(m.blocked, { ofac: false, eu: true, uk: true });
+      assert.ok(m.paths.some((p) => p.authority === 'eu' && p.steps.some((s) => s.via === 'control' && s.records.includes('o8'))));
+      assert.equal(world.graph.ownersOf('m').length, 1, 'only the stranger\'s stake is a stake');
+      assert.deepEqual(ownershipReport(world, 'n', authorities).blocked, { ofac: false, eu: false, uk: false });
     });
 
     it('ownership.blocked_by_aggregation alerts on the blocked, not on the designated or the 49% decoy; a viewer without the registry sees none', async () => {
@@ -91,7 +104,7 @@ for (const kind of STORE_KINDS) {
       const profile = defaultProfile(CATALOGUE);
       const r = await service.run(await gov.scope(admin), { profile, only: ['ownership.*'] });
       const subjects = r.alerts.map((a) => `${a.details.rule}:${a.subjects[0]!.id}`).sort();
-      assert.deepEqual(subjects, ['eu:a', 'eu:b', 'eu:c', 'eu:l', 'ofac:a', 'ofac:b', 'ofac:c', 'ofac:l', 'uk:l']);
+      assert.deepEqual(subjects, ['eu:a', 'eu:b', 'eu:c', 'eu:l', 'eu:m', 'ofac:a', 'ofac:b', 'ofac:c', 'ofac:l', 'uk:l', 'uk:m']);
       const c = r.alerts.find((a) => a.subjects[0]!.id === 'c' && a.details.rule === 'ofac')!;
       assert.deepEqual(c.evidence.map((e) => e.record).sort(), ['o1', 'o2', 'o3', 'o4']);
       assert.equal(c.marking, 'TLP:AMBER');

@@ -15,7 +15,8 @@ import { caption, groupByEntity } from '../store/entity-service.ts';
 import type { Store } from '../store/index.ts';
 import type { StatementRow } from '../store/statements.ts';
 import { BlockedSet, type Explanation } from './blocked-set.ts';
-import { OwnershipGraph, stakeOf, type Stake } from './ownership-graph.ts';
+import { controlKind } from './control.ts';
+import { OwnershipGraph, stakeOf, type Control, type Stake } from './ownership-graph.ts';
 import { RULES, type RuleConfig } from './rules.ts';
 
 /** How a graph node was found to be designated. */
@@ -69,6 +70,7 @@ export class OwnershipService {
     const rows = scope.seeAll(await this.store.statements.ofSchemata(['Ownership'], visible));
     const asOf = opts.asOf ?? new Date().toISOString().slice(0, 10);
     const stakes: Stake[] = [];
+    const controls: Control[] = [];
     const sources = new Map<string, StakeSource>();
     for (const [id, rs] of groupByEntity(rows)) {
       const get = (p: string) => rs.filter((r) => r.prop === p).map((r) => r.value);
@@ -77,11 +79,15 @@ export class OwnershipService {
       if (!owner || !asset) continue;
       const end = get('endDate')[0];
       if (end && end < asOf) continue;
-      stakes.push(stakeOf(id, owner, asset, get('percentage')));
+      // A record stating a nature of control is a control edge; it is also a stake only when it gives a percentage
+      // (a control record with no percentage must not become an unknown stake that OFAC would count).
+      const kind = controlKind([...get('role'), ...get('sharesType'), ...get('summary')].join(' | '));
+      if (kind) controls.push({ id, controller: owner, entity: asset, kind });
+      if (!kind || get('percentage').length > 0) stakes.push(stakeOf(id, owner, asset, get('percentage')));
       const first = rs[0]!;
       sources.set(id, { dataset: first.dataset, agency: first.agency, marking: first.marking, record: first.source_record ?? id });
     }
-    const ids = [...new Set(stakes.flatMap((s) => [s.owner, s.asset]))];
+    const ids = [...new Set([...stakes.flatMap((s) => [s.owner, s.asset]), ...controls.flatMap((c) => [c.controller, c.entity])])];
     const schemata = new Map((await this.store.statements.schemataOf(ids, visible)).map((r) => [r.entity_id, r.schema]));
     const endpointRows = scope.seeAll(await this.store.statements.forEntities(ids, visible));
     const byEntity = groupByEntity(endpointRows);
@@ -90,7 +96,7 @@ export class OwnershipService {
     const graph = new OwnershipGraph(
       ids.map((id) => ({ id, schema: schemata.get(id) ?? 'LegalEntity' })),
       stakes,
-      [],
+      controls,
     );
     const designations = await this.designated(scope, visible, byEntity, schemata, opts.nameThreshold ?? 0.9);
     const seeds = [...new Set(designations.map((d) => d.id))];
