@@ -21,6 +21,10 @@ export interface RegisteredParty {
   country: string | null;
   /** ISO date (possibly partial: 2022, 2022-05). */
   incorporationDate: string | null;
+  /** Registered addresses as written. */
+  addresses: string[];
+  /** Directorships held in it: the director's entity id, and the Directorship record with where it comes from. */
+  directors: PartyDirector[];
   /** Where the entity's statements come from (the first visible dataset). */
   dataset: string;
   agency: string;
@@ -31,6 +35,14 @@ export interface RegisteredParty {
 export function partyKey(name: string, country: string | null | undefined): string {
   const tokens = prepareName(name, { organisation: true }).tokens.map((t) => t.text);
   return `${(country ?? '').toLowerCase()}:${tokens.join(' ')}`;
+}
+
+export interface PartyDirector {
+  id: string;
+  record: string;
+  dataset: string;
+  agency: string;
+  marking: string;
 }
 
 export class PartyIndex {
@@ -64,4 +76,9 @@ export function dateStartMs(date: string | null | undefined): number {
   const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(date);
   if (!m) return NaN;
   return Date.UTC(Number(m[1]), m[2] ? Number(m[2]) - 1 : 0, m[3] ? Number(m[3]) : 1);
+}
+
+/** An address folded for counting companies registered at it ("Office 12, Floor 3" and "OFFICE 12 FLOOR 3" meet). */
+export function addressKey(address: string): string {
+  return address.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 }

@@ -16,7 +16,7 @@ import { CATALOGUE, selectIndicators } from './catalogue.ts';
 import type { Indicator, InputKind } from './indicator.ts';
 import { addPositionRow, PositionTableBuilder, type DetectInputs, type KnownVessel, type PositionTable, type VesselDesignation } from './inputs.ts';
 import type { FlagPeriod, KnownVesselHistory } from './maritime/identity.ts';
-import type { RegisteredParty } from './parties.ts';
+import type { PartyDirector, RegisteredParty } from './parties.ts';
 import type { ClassFilterColumns, StatementRow } from '../store/statements.ts';
 import { toIso } from '../store/db.ts';
 import type { Profile } from './profile.ts';
@@ -230,11 +230,21 @@ export class DetectService {
     return out;
   }
 
-  /** Companies and organisations the viewer may see, with jurisdiction and incorporation date. */
+  /** Companies and organisations the viewer may see, with jurisdiction, incorporation date, addresses and directors. */
   private async loadParties(scope: ReadScope): Promise<RegisteredParty[]> {
     const classes = await this.store.statements.classes();
     const schemata = ['Company', 'Organization', 'LegalEntity', 'PublicBody'];
     const rows = scope.seeAll(await this.store.statements.ofSchemata(schemata, scope.filter(classes.filter((c) => schemata.includes(c.schema)), { minimised: true })));
+    const directorships = scope.seeAll(await this.store.statements.ofSchemata(['Directorship'], scope.filter(classes.filter((c) => c.schema === 'Directorship'), { minimised: true })));
+    const directors = new Map<string, PartyDirector[]>();
+    for (const [record, rs] of groupByEntity(directorships)) {
+      const director = rs.find((r) => r.prop === 'director')?.value;
+      const organization = rs.find((r) => r.prop === 'organization')?.value;
+      const end = rs.find((r) => r.prop === 'endDate')?.value;
+      if (!director || !organization || (end && end < new Date().toISOString().slice(0, 10))) continue;
+      const first = rs[0]!;
+      directors.set(organization, [...(directors.get(organization) ?? []), { id: director, record, dataset: first.dataset, agency: first.agency, marking: first.marking }]);
+    }
     const out: RegisteredParty[] = [];
     for (const [id, rs] of groupByEntity(rows)) {
       const names = [...new Set(rs.filter((r) => r.prop === 'name' || r.prop === 'alias' || r.prop === 'previousName').map((r) => r.value))];
@@ -247,6 +257,8 @@ export class DetectService {
         names,
         country: latestValue(rs, 'jurisdiction') ?? latestValue(rs, 'country'),
         incorporationDate: latestValue(rs, 'incorporationDate'),
+        addresses: [...new Set(rs.filter((r) => r.prop === 'address').map((r) => r.value))],
+        directors: directors.get(id) ?? [],
         dataset: first.dataset,
         agency: first.agency,
         marking: first.marking,

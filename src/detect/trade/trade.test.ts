@@ -30,7 +30,7 @@ function run(ind: Indicator, declarations: StoredDeclaration[], more: Partial<De
 }
 
 function company(id: string, name: string, country: string, incorporationDate: string | null): RegisteredParty {
-  return { id, schema: 'Company', name, names: [name], country, incorporationDate, dataset: 'registry', agency: 'registry-office', marking: 'TLP:GREEN' };
+  return { id, schema: 'Company', name, names: [name], country, incorporationDate, addresses: [], directors: [], dataset: 'registry', agency: 'registry-office', marking: 'TLP:GREEN' };
 }
 
 let n = 0;
