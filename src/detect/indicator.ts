@@ -32,8 +32,9 @@ export interface Source {
 /**
  * The streams and views an indicator reads; detection loads only what the enabled indicators need.
  * `registry`: registered companies and organisations (name, jurisdiction, incorporation date: detect/parties.ts).
+ * `alerts`: the alerts the run's earlier indicators produced (triangulation runs last in the catalogue).
  */
-export type InputKind = 'positions' | 'payments' | 'declarations' | 'entities' | 'ownership' | 'registry';
+export type InputKind = 'positions' | 'payments' | 'declarations' | 'entities' | 'ownership' | 'registry' | 'alerts';
 
 export type Params = Record<string, ParamValue>;
 

@@ -6,6 +6,7 @@
  */
 import type { PositionPageRow, StoredDeclaration, StoredPayment } from '../store/events.ts';
 import type { OwnershipWorld } from '../graph/service.ts';
+import type { AlertDraft } from './alert.ts';
 import type { RegisteredParty } from './parties.ts';
 import type { Profile } from './profile.ts';
 
@@ -130,6 +131,8 @@ export interface DetectInputs {
   listedVessels: KnownVessel[];
   /** Registered companies and organisations the viewer may see (empty unless an indicator needs `registry`). */
   parties: RegisteredParty[];
+  /** The drafts the run's earlier indicators produced (filled as the run goes; for triangulation). */
+  alerts: AlertDraft[];
   /** Stakes, designated owners and blocked sets (null unless an indicator needs them). */
   ownership: OwnershipWorld | null;
 }

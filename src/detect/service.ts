@@ -57,7 +57,7 @@ export class DetectService {
     const t0 = performance.now();
     const inputs = await this.load(scope, opts.profile, needs, opts.onProgress);
     const t1 = performance.now();
-    const drafts: AlertDraft[] = [];
+    const drafts: AlertDraft[] = inputs.alerts;
     const byIndicator: Record<string, number> = {};
     for (const ind of indicators) {
       const found = await ind.run(inputs, opts.profile.indicators[ind.code]!.params);
@@ -173,6 +173,7 @@ export class DetectService {
       vesselsByImo,
       listedVessels,
       parties: needs.has('registry') ? await this.loadParties(scope) : [],
+      alerts: [],
       ownership: needs.has('ownership') ? await new OwnershipService(this.store, new ScreeningService(this.store)).load(scope) : null,
     };
   }

@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { OwnershipGraph, stakeOf } from '../../graph/ownership-graph.ts';
+import type { OwnershipWorld } from '../../graph/service.ts';
+import type { AlertDraft, AlertSubject } from '../alert.ts';
+import { defaults } from '../indicator.ts';
+import { PositionTableBuilder, type DetectInputs } from '../inputs.ts';
+import type { RegisteredParty } from '../parties.ts';
+import { defaultProfile } from '../profile.ts';
+import { network } from './network.ts';
+
+const PROFILE = defaultProfile([network]);
+
+function draft(indicator: string, key: string, score: number, subjects: AlertSubject[], agency: string): AlertDraft {
+  return {
+    indicator,
+    key,
+    score,
+    subjects,
+    window: { start: '2025-03-01T00:00:00.000Z', end: '2025-03-02T00:00:00.000Z' },
+    evidence: [{ source: `${agency}_data`, record: key, agency, note: indicator, dataset: `${agency}_data`, marking: 'TLP:AMBER', schema: 'Thing' }],
+    explanation: `${indicator} on ${subjects.map((s) => s.name).join(', ')}`,
+  };
+}
+
+const vessel = (id: string, imo: string): AlertSubject => ({ id, schema: 'Vessel', name: id, identifiers: { imo } });
+const party = (name: string, country: string): AlertSubject => ({ id: `party:${country}:${name.toLowerCase()}`, schema: 'LegalEntity', name, identifiers: { country } });
+const account = (iban: string): AlertSubject => ({ id: `account:${iban}`, schema: 'BankAccount', name: iban, identifiers: { account: iban } });
+const goods = (hs6: string): AlertSubject => ({ id: `hs6:${hs6}`, schema: 'Goods', name: hs6, identifiers: { hs6 } });
+
+const FALCON: RegisteredParty = { id: 'co-f', schema: 'Company', name: 'Falcon Trading FZE', names: ['Falcon Trading FZE'], country: 'ae', incorporationDate: '2023-01-01', addresses: [], directors: [], dataset: 'registry', agency: 'registry', marking: 'TLP:GREEN' };
+
+function world(stakes: Array<[string, string, string, string]>): OwnershipWorld {
+  const ids = [...new Set(stakes.flatMap(([, o, a]) => [o, a]))];
+  return {
+    graph: new OwnershipGraph(ids.map((id) => ({ id, schema: id.startsWith('ve') ? 'Vessel' : 'Company' })), stakes.map(([r, o, a, p]) => stakeOf(r, o, a, [p])), []),
+    designations: [],
+    sources: new Map(),
+    names: new Map(),
+    schemata: new Map(),
+    blocked: () => {
+      throw new Error('not used');
+    },
+  };
+}
+
+function run(alerts: AlertDraft[], more: Partial<DetectInputs> = {}): AlertDraft[] {
+  const inputs: DetectInputs = { profile: PROFILE, positions: new PositionTableBuilder(1).build(), payments: [], declarations: [], vesselsByMmsi: new Map(), vesselsByImo: new Map(), listedVessels: [], parties: [FALCON], alerts, ownership: null, ...more };
+  return network.run(inputs, defaults(network)) as AlertDraft[];
+}
+
+describe('triangulate.network', () => {
+  it('joins a dark vessel, the declaration that names it, and a payment by the declared party into one network across three families and agencies', () => {
+    const gap = draft('maritime.ais_gap', 'gap', 0.9, [vessel('ve-1', '9187629')], 'coast');
+    const origin = draft('trade.origin_mismatch', 'decl', 0.7, [party('Falcon Trading FZE', 'ae'), goods('270900'), { id: 'mmsi:244000001', schema: 'Vessel', name: 'NORTH STAR', identifiers: { imo: '9187629', mmsi: '244000001' } }], 'customs');
+    const money = draft('finance.pass_through', 'chain', 0.6, [account('AE070331234567890123456'), party('FALCON TRADING F.Z.E.', 'ae')], 'bank');
+    const stranger = draft('finance.typology', 'fan', 0.8, [account('DE89370400440532013000'), party('Somebody GmbH', 'de')], 'bank');
+    const sameGoods = draft('trade.chpl_item', 'chpl', 0.9, [party('Other Importer', 'nl'), goods('270900')], 'customs');
+    const out = run([gap, origin, money, stranger, sameGoods]);
+    assert.equal(out.length, 1, 'the stranger and the declaration sharing only a heading stay out');
+    const n = out[0]!;
+    assert.equal(n.indicator, 'triangulate.network');
+    assert.equal(n.key, 'id:co-f', 'anchored on the registry company two legs name');
+    assert.deepEqual(Object.keys(n.details!['families'] as object).sort(), ['finance', 'maritime', 'trade']);
+    assert.deepEqual(n.details!['agencies'], ['bank', 'coast', 'customs']);
+    assert.ok(n.score >= 0.95 && n.score <= 0.99, String(n.score));
+    assert.deepEqual(n.evidence.map((e) => e.record).sort(), ['chain', 'decl', 'gap']);
+    assert.ok(n.evidence.every((e) => /^(maritime|trade|finance)\./.test(e.note)));
+    assert.ok((n.details!['joins'] as Array<{ key: string }>).some((j) => j.key === 'imo:9187629'));
+  });
+
+  it('one family alone is not a network, and alerts below leg_min_score are not legs', () => {
+    const a = draft('maritime.ais_gap', 'a', 0.9, [vessel('ve-1', '9187629')], 'coast');
+    const b = draft('maritime.encounter', 'b', 0.9, [vessel('ve-1', '9187629'), vessel('ve-2', '9074729')], 'coast');
+    assert.deepEqual(run([a, b]), []);
+    const weak = draft('trade.origin_mismatch', 'w', 0.2, [{ id: 'x', schema: 'Vessel', name: 'x', identifiers: { imo: '9187629' } }], 'customs');
+    assert.deepEqual(run([a, b, weak]), []);
+  });
+
+  it('joins through a substantial direct stake (owner of the vessel), not through a 10% holding', () => {
+    const identity = draft('maritime.identity', 'id', 0.8, [vessel('ve-2', '9074729')], 'coast');
+    const shellCo = draft('ownership.shell', 'sh', 0.6, [{ id: 'co-h', schema: 'Company', name: 'Holder', identifiers: {} }], 'registry');
+    assert.equal(run([identity, shellCo], { ownership: world([['o1', 'co-h', 've-2', '100']]) }).length, 1);
+    assert.equal(run([identity, shellCo], { ownership: world([['o1', 'co-h', 've-2', '10']]) }).length, 0);
+    assert.equal(run([identity, shellCo]).length, 0, 'no ownership world: no link');
+  });
+});

@@ -1,0 +1,179 @@
+/**
+ * triangulate.network — the alerts of one run joined over the entity graph
+ * into networks: a vessel that went dark, the company that owns it, the
+ * declaration that names it as carrier and the payment for that cargo are
+ * one case when each points at the next. Alerts join when their subjects are
+ * the same entity or identifier (entity id, IMO, MMSI, account, registry
+ * company matched from a declared or paid party's name and country), or when
+ * one subject directly owns 25% or more of another or controls it (stakes of
+ * the ownership graph; owners of very many entities left out, their links say little). A network needs
+ * legs from at least two indicator families (maritime, trade, finance,
+ * ownership); every leg keeps its evidence and the agency that holds it.
+ */
+import type { AlertDraft, AlertSubject } from '../alert.ts';
+import { alertId } from '../alert.ts';
+import { num, type Indicator } from '../indicator.ts';
+import type { DetectInputs, EvidenceRef } from '../inputs.ts';
+import { PartyIndex } from '../parties.ts';
+
+/** Joins through an owner of more entities than this are not followed: a formation agent's nominee shareholder links strangers. */
+const MAX_HOLDINGS_FOR_LINK = 20;
+const MAX_EVIDENCE = 60;
+/** Stakes below this (percent) do not join: beneficial ownership starts at 25% (FATF Recommendation 24, AMLD Art. 3(6)). */
+const MIN_STAKE_FOR_LINK = 25;
+const MAX_SUBJECTS = 25;
+
+class UnionFind {
+  private readonly parent: number[] = [];
+  add(): number {
+    this.parent.push(this.parent.length);
+    return this.parent.length - 1;
+  }
+  find(x: number): number {
+    while (this.parent[x] !== x) {
+      this.parent[x] = this.parent[this.parent[x]!]!;
+      x = this.parent[x]!;
+    }
+    return x;
+  }
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+}
+
+/** The join keys of a subject: its id, its strong identifiers, and the registry company its declared name resolves to. */
+function subjectKeys(s: AlertSubject, parties: PartyIndex): string[] {
+  const keys: string[] = [];
+  // Goods headings are shared by thousands of unrelated declarations: they join nothing.
+  if (s.schema === 'Goods') return keys;
+  keys.push(`id:${s.id}`);
+  for (const [kind, value] of Object.entries(s.identifiers)) {
+    if (kind === 'country' || kind === 'hs6' || kind === 'declaration' || kind === 'txn' || !value) continue;
+    for (const v of value.split(',')) keys.push(`${kind}:${v.trim()}`);
+  }
+  if (s.id.startsWith('party:') && s.identifiers['country']) {
+    for (const p of parties.find(s.name, s.identifiers['country'])) keys.push(`id:${p.id}`);
+  }
+  return keys;
+}
+
+function familyOf(code: string): string {
+  return code.slice(0, code.indexOf('.'));
+}
+
+export const network: Indicator = {
+  code: 'triangulate.network',
+  title: 'Network of alerts across streams',
+  definition:
+    'The alerts of the run (score at least leg_min_score) joined into connected networks by shared subjects — the same entity id, IMO, MMSI or ' +
+    'account, a declared or paid party resolved to the registry by name and country — and by direct ownership of 25% or more, or control, between subjects (owners of more than ' +
+    `${MAX_HOLDINGS_FOR_LINK} entities excepted). A network with legs from at least min_families indicator families is an alert. Score: ` +
+    '1 − Π(1 − best leg score of each family), plus family_bonus for each family beyond the second, at most 0.99. Its evidence is every leg’s evidence.',
+  sources: [
+    { name: 'FATF: Trade-Based Money Laundering — Risk Indicators (2021)', url: 'https://www.fatf-gafi.org/en/publications/Methodsandtrends/Trade-based-money-laundering-indicators.html', note: 'indicators are to be read together, across trade, finance and transport' },
+    { name: 'REPO Task Force and G7 Enforcement Coordination Mechanism: joint advisories on evasion networks (2023–2024)', note: 'shipping, trade and payment legs of one scheme' },
+  ],
+  params: {
+    leg_min_score: { type: 'number', default: 0.5, min: 0, max: 1, description: 'alerts below this are not legs' },
+    min_families: { type: 'integer', default: 2, min: 2, max: 4, description: 'indicator families a network must span' },
+    family_bonus: { type: 'number', default: 0.05, min: 0, max: 0.5, description: 'added per family beyond the second' },
+    max_legs: { type: 'integer', default: 200, min: 2, max: 10_000, description: 'a component with more legs is too diffuse to be one case and is not reported' },
+  },
+  inputs: ['alerts', 'registry', 'ownership'],
+  run(inputs: DetectInputs, params): AlertDraft[] {
+    const legs = inputs.alerts.filter((a) => a.score >= num(params, 'leg_min_score') && !a.indicator.startsWith('triangulate.'));
+    if (legs.length < 2) return [];
+    const parties = new PartyIndex(inputs.parties);
+    const uf = new UnionFind();
+    const keyNode = new Map<string, number>();
+    const nodeOf = (key: string) => {
+      let n = keyNode.get(key);
+      if (n === undefined) keyNode.set(key, (n = uf.add()));
+      return n;
+    };
+    const legNode = legs.map(() => uf.add());
+    const legKeys: string[][] = [];
+    const world = inputs.ownership;
+    legs.forEach((leg, i) => {
+      const keys = new Set(leg.subjects.flatMap((s) => subjectKeys(s, parties)));
+      // Direct owners of each subject entity, unless they own so much that the link means nothing.
+      if (world) {
+        for (const k of [...keys]) {
+          if (!k.startsWith('id:')) continue;
+          const id = k.slice(3);
+          if (!world.graph.has(id)) continue;
+          for (const step of world.graph.ownersOf(id)) {
+            // A beneficial owner's stake (25% or more, the FATF and AMLD threshold) or control; not a small holding.
+            const substantial = step.via === 'control' || (step.low ?? 0) >= MIN_STAKE_FOR_LINK;
+            if (substantial && world.graph.holdingsOf(step.owner).length <= MAX_HOLDINGS_FOR_LINK) keys.add(`id:${step.owner}`);
+          }
+        }
+      }
+      legKeys.push([...keys]);
+      for (const k of keys) uf.union(legNode[i]!, nodeOf(k));
+    });
+    const components = new Map<number, number[]>();
+    legs.forEach((_, i) => {
+      const root = uf.find(legNode[i]!);
+      components.set(root, [...(components.get(root) ?? []), i]);
+    });
+    const out: AlertDraft[] = [];
+    for (const members of components.values()) {
+      if (members.length < 2 || members.length > num(params, 'max_legs')) continue;
+      const families = new Map<string, number>();
+      for (const i of members) {
+        const f = familyOf(legs[i]!.indicator);
+        families.set(f, Math.max(families.get(f) ?? 0, legs[i]!.score));
+      }
+      if (families.size < num(params, 'min_families')) continue;
+      const score = Math.min(0.99, 1 - [...families.values()].reduce((p, s) => p * (1 - s), 1) + num(params, 'family_bonus') * Math.max(0, families.size - 2));
+      const ordered = members.map((i) => legs[i]!).sort((a, b) => b.score - a.score || a.indicator.localeCompare(b.indicator));
+      // The anchor: the registry entity most legs name (ties: the lowest id), so the network keeps its id as legs come and go.
+      const counts = new Map<string, number>();
+      for (const i of members) for (const k of new Set(legKeys[i]!.filter((x) => x.startsWith('id:') && !x.startsWith('id:party:') && !x.startsWith('id:account:') && !x.startsWith('id:mmsi:')))) counts.set(k, (counts.get(k) ?? 0) + 1);
+      const anchor = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? legKeys[members[0]!]![0]!;
+      const subjects: AlertSubject[] = [];
+      const seen = new Set<string>();
+      for (const leg of ordered) for (const s of leg.subjects) if (s.schema !== 'Goods' && !seen.has(s.id) && subjects.length < MAX_SUBJECTS) (seen.add(s.id), subjects.push(s));
+      const evidence: EvidenceRef[] = [];
+      const seenEvidence = new Set<string>();
+      for (const leg of ordered) {
+        for (const e of leg.evidence) {
+          const k = `${e.source}\u0000${e.record}\u0000${e.schema}`;
+          if (seenEvidence.has(k) || evidence.length >= MAX_EVIDENCE) continue;
+          seenEvidence.add(k);
+          evidence.push({ ...e, note: `${leg.indicator}: ${e.note}` });
+        }
+      }
+      const start = ordered.reduce((m, l) => (l.window.start < m ? l.window.start : m), ordered[0]!.window.start);
+      const end = ordered.reduce((m, l) => (l.window.end > m ? l.window.end : m), ordered[0]!.window.end);
+      const agencies = [...new Set(ordered.flatMap((l) => l.evidence.map((e) => e.agency)))].sort();
+      // What holds the network together: the keys two or more legs share.
+      const shared = new Map<string, number>();
+      for (const i of members) for (const k of new Set(legKeys[i]!)) shared.set(k, (shared.get(k) ?? 0) + 1);
+      const joins = [...shared].filter(([, n]) => n > 1).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 20).map(([k, n]) => ({ key: k, legs: n }));
+      out.push({
+        indicator: 'triangulate.network',
+        key: anchor,
+        score,
+        subjects,
+        window: { start, end },
+        evidence,
+        explanation:
+          `${ordered.length} alerts across ${[...families.keys()].sort().join(', ')} on connected subjects (${agencies.length} agencies: ${agencies.join(', ')}): ` +
+          ordered.slice(0, 6).map((l) => `${l.indicator} ${l.score.toFixed(2)} — ${l.explanation.slice(0, 140)}`).join(' | ') +
+          (ordered.length > 6 ? ` | … ${ordered.length - 6} more` : ''),
+        details: {
+          anchor: anchor.slice(3),
+          families: Object.fromEntries([...families].map(([f, s]) => [f, Math.round(s * 1000) / 1000])),
+          agencies,
+          joins,
+          legs: ordered.map((l) => ({ alert: alertId(l.indicator, l.key), indicator: l.indicator, score: Math.round(l.score * 1000) / 1000, subjects: l.subjects.map((s) => s.id) })),
+        },
+      });
+    }
+    return out;
+  },
+};
