@@ -69,7 +69,7 @@ export function buildProgram(): Command {
     .command('ingest')
     .description('ingest files or directories (format auto-detected); each ingest of a list is a version of it')
     .argument('<path...>', 'files, or directories holding a multi-file list such as the OFAC CSV set')
-    .option('--format <format>', 'input format (ftm, ofac_sdn, ofac_cons, un_sc, bis_dpl, us_csl, transactions, customs, ais-csv, ais-nmea); default: detected')
+    .option('--format <format>', 'input format (ftm, ofac_sdn, ofac_cons, un_sc, bis_dpl, us_csl, transactions, pacs008, customs, ais-csv, ais-nmea); default: detected')
     .option('--dataset <name>', 'dataset to ingest into; default: the list format, or the file name for FtM')
     .option('--agency <id>', 'agency that holds the data (default from config, else "local")')
     .option('--marking <marking>', "marking, e.g. 'TLP:AMBER//CONFIDENTIAL//REL TO NL, fiu-be//PURPOSE aml' (default: the dataset's; official lists TLP:CLEAR, other data the agency's default)")

@@ -7,6 +7,7 @@ import { bisDplReader } from './bis_dpl.ts';
 import { customsReader } from './customs.ts';
 import { ftmReader } from './ftm.ts';
 import { ofacConsReader, ofacSdnReader } from './ofac/sdn.ts';
+import { pacs008Reader } from './pacs008.ts';
 import { transactionsReader } from './transactions.ts';
 import type { Reader, ReaderInput } from './types.ts';
 import { unScReader } from './un_sc.ts';
@@ -22,6 +23,7 @@ export const READERS: Reader[] = [
   unScReader,
   bisDplReader,
   usCslReader,
+  pacs008Reader,
   transactionsReader,
   customsReader,
   aisCsvReader,

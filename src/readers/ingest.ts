@@ -149,7 +149,8 @@ export async function ingest(store: Store, opts: IngestOptions): Promise<IngestS
   for await (const item of reader.read(input, { dataset, ...(receivedAt ? { receivedAt } : {}) })) {
     // An event reader yields one item per record; its record ids (an AIS line,
     // a repeated txn_id) need not tell neighbouring records apart.
-    const recordKey = reader.events ? `${item.file}\u0000#${item.line}` : `${item.file}\u0000${item.record ?? `#${item.line}`}`;
+    // A one-line file (minified XML) holds many records on one line: the record id tells those apart.
+    const recordKey = reader.events ? `${item.file}\u0000#${item.line}\u0000${item.record ?? ''}` : `${item.file}\u0000${item.record ?? `#${item.line}`}`;
     if (recordKey !== currentRecord) {
       closeRecord();
       currentRecord = recordKey;
@@ -223,6 +224,9 @@ export async function ingest(store: Store, opts: IngestOptions): Promise<IngestS
   closeRecord();
   await flush();
   await inFlight;
+  // Planner statistics for what was bulk-loaded: without them detection's keyset paging sorts every remaining
+  // row per page (PGlite never runs autovacuum; a server runs it late), and loading grows with the square of the rows.
+  if (counts.events > 0) await store.events.analyze();
 
   if (!reader.events) counts.rejected += await refuseDanglingReferences(store, runId, dataset, quarantine, counts);
   // An event stream is not a list: it has no versions.

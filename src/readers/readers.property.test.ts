@@ -23,6 +23,10 @@ const prefixes: Record<string, string> = {
   customs:
     'declaration_id,date,direction,exporter_name,exporter_country,importer_name,importer_country,origin_country,destination_country,hs_code,value,currency,vessel_imo\n' +
     'D1,2024-01-01,export,A,de,B,ru,de,ru,847130,10,EUR,9187629\n',
+  // A file without a FIToFICstmrCdtTrf is refused as a whole (an error, by design): give it its message start.
+  pacs008:
+    '<?xml version="1.0"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.008.001.08"><FIToFICstmrCdtTrf><GrpHdr><MsgId>M</MsgId>' +
+    '<CreDtTm>2024-01-01T00:00:00Z</CreDtTm><NbOfTxs>2</NbOfTxs></GrpHdr><CdtTrfTxInf><PmtId><TxId>T1</TxId></PmtId>',
   'ais-csv': 'MMSI,BaseDateTime,LAT,LON,SOG,COG,Heading,VesselName,IMO,CallSign,VesselType,Status,Length,Width,Draft,Cargo,TransceiverClass\n',
   'ais-nmea': '\\c:1700000000*5F\\!AIVDM,1,1,,B,177KQJ5000G?tO`K>RA1wUbN0TKH,0*5C\n!AIVDM,2,1,3,B,55P5TL01VIaAL@7WKO@mBplU@<PDhh000000001S;AJ::4A80?4i@E53,0*3E\n',
 };
