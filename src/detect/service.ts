@@ -16,6 +16,7 @@ import { CATALOGUE, selectIndicators } from './catalogue.ts';
 import type { Indicator, InputKind } from './indicator.ts';
 import { addPositionRow, PositionTableBuilder, type DetectInputs, type KnownVessel, type PositionTable, type VesselDesignation } from './inputs.ts';
 import type { FlagPeriod, KnownVesselHistory } from './maritime/identity.ts';
+import type { KnownVesselDetails } from './maritime/listed-vessel.ts';
 import type { PartyDirector, RegisteredParty } from './parties.ts';
 import type { ClassFilterColumns, StatementRow } from '../store/statements.ts';
 import { toIso } from '../store/db.ts';
@@ -210,12 +211,19 @@ export class DetectService {
       const values = (prop: string) => [...new Set(rs.filter((r) => r.prop === prop).map((r) => r.value))];
       const name = caption(id, rs);
       const aliases = [...values('name'), ...values('alias'), ...values('previousName'), ...values('weakAlias'), ...values('pastNames')].filter((n, i, all) => n !== name && all.indexOf(n) === i);
-      const v: KnownVesselHistory = {
+      const first = rs[0]!;
+      const v: KnownVesselHistory & KnownVesselDetails = {
         id,
         name,
         imo: values('imoNumber')[0] ?? null,
         mmsi: values('mmsi')[0] ?? null,
         flag: latestValue(rs, 'flag'),
+        callSign: latestValue(rs, 'callSign'),
+        callSigns: values('callSign'),
+        vesselType: latestValue(rs, 'type'),
+        firstSeen: rs.reduce((m, r) => (toIso(r.first_seen) < m ? toIso(r.first_seen) : m), toIso(first.first_seen)),
+        lastSeen: rs.reduce((m, r) => (toIso(r.last_seen) > m ? toIso(r.last_seen) : m), toIso(first.last_seen)),
+        source: { dataset: first.dataset, record: first.source_record ?? id, agency: first.agency, marking: first.marking },
       };
       if (aliases.length) v.aliases = aliases;
       const history = flagHistory(rs);

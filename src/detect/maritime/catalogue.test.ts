@@ -16,11 +16,13 @@ test('every maritime indicator is declared: code, title, definition, sources, ty
     'maritime.identity',
     'maritime.draught_change',
     'maritime.port_call_of_concern',
+    'maritime.listed_vessel',
   ]);
   for (const ind of MARITIME_INDICATORS) {
     assert.ok(ind.title.length > 5 && ind.definition.length > 50, ind.code);
     assert.ok(ind.sources.length > 0 && ind.sources.every((s) => s.name.length > 0), ind.code);
-    assert.deepEqual(ind.inputs, ['positions']);
+    // listed_vessel also reads the registry and the lists' vessels.
+    assert.deepEqual(ind.inputs, ind.code === 'maritime.listed_vessel' ? ['positions', 'entities'] : ['positions']);
     for (const [name, spec] of Object.entries(ind.params)) {
       assert.match(name, /^[a-z_]+$/);
       const d = spec.default;

@@ -8,13 +8,14 @@ import { aisGap } from './ais-gap.ts';
 import { draughtChange } from './draught.ts';
 import { encounter } from './encounter.ts';
 import { identity } from './identity.ts';
+import { listedVessel } from './listed-vessel.ts';
 import { loitering } from './loitering.ts';
 import { portCallOfConcern } from './port-call-of-concern.ts';
 import { spoofing } from './spoofing.ts';
 
-export const MARITIME_INDICATORS: Indicator[] = [aisGap, encounter, loitering, spoofing, identity, draughtChange, portCallOfConcern];
+export const MARITIME_INDICATORS: Indicator[] = [aisGap, encounter, loitering, spoofing, identity, draughtChange, portCallOfConcern, listedVessel];
 
-export { aisGap, draughtChange, encounter, identity, loitering, portCallOfConcern, spoofing };
+export { aisGap, draughtChange, encounter, identity, listedVessel, loitering, portCallOfConcern, spoofing };
 export { tracksOf, buildTracks, Tracks, TRACK_DEFAULTS } from './tracks.ts';
 export { portCallsOf, type PortCall } from './port-calls.ts';
 export type { KnownVesselHistory, FlagPeriod } from './identity.ts';
