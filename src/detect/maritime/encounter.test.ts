@@ -105,3 +105,43 @@ test('a fleet of drifting vessels far apart plus one meeting: exactly the meetin
   assert.equal(reported(alerts).length, 1);
   assert.equal(alerts.length, 1);
 });
+
+test('a silence of one vessel in the middle of a meeting does not split it when that vessel stayed put', async () => {
+  // A 5.5 h meeting; b is unheard for 3 h in the middle (satellite AIS every few hours), so neither heard part lasts 2 h.
+  const start = T0 + 10 * H;
+  const [a, b] = meeting(OPEN_SEA, start, 5.5);
+  const silent = (f: Fix) => f.t > start + 80 * 60 && f.t < start + 260 * 60;
+  const tracks = [a!, { mmsi: b!.mmsi, fixes: b!.fixes.filter((f) => !silent(f)) }];
+  const alerts = await runIndicator(encounter, inputsOf(tableOf(tracks)));
+  assert.equal(alerts.length, 1);
+  const hours = alerts[0]!.details!.hours as number;
+  assert.ok(hours >= 5 && hours <= 6, `hours ${hours}`);
+  assert.ok(alerts[0]!.score >= 0.5);
+  assert.ok(Date.parse(alerts[0]!.window.start) / 1000 <= start + 80 * 60 && Date.parse(alerts[0]!.window.end) / 1000 >= start + 260 * 60, 'one encounter across the silence');
+  // Both silent together at the same spot (going dark during the transfer): still one encounter.
+  const both = [a!, b!].map((v) => ({ mmsi: v.mmsi, fixes: v.fixes.filter((f) => !silent(f)) }));
+  const dark = await runIndicator(encounter, inputsOf(tableOf(both)));
+  assert.equal(dark.length, 1);
+  assert.ok((dark[0]!.details!.hours as number) >= 5);
+});
+
+test('a silence is not bridged when the silent vessel moved, or when the other sailed off meanwhile', async () => {
+  const start = T0 + 10 * H;
+  const [a, b] = meeting(OPEN_SEA, start, 5.5);
+  const inGap = (f: Fix) => f.t > start + 80 * 60 && f.t < start + 260 * 60;
+  // a sails off at 8 kn during b's silence and comes back: the other vessel did not stay slow.
+  const away = sail(OPEN_SEA, 0, 8, start + 90 * 60, 1.3, 10);
+  const back = sail(sailEnd(OPEN_SEA, 0, 8, 1.3), 180, 8, start + 90 * 60 + 1.3 * H, 1.3, 10);
+  const aAway = { mmsi: a!.mmsi, fixes: [...a!.fixes.filter((f) => !inGap(f)), ...away, ...back].sort((x, y) => x.t - y.t) };
+  const bSilent = { mmsi: b!.mmsi, fixes: b!.fixes.filter((f) => !inGap(f)) };
+  assert.equal((await runIndicator(encounter, inputsOf(tableOf([aAway, bSilent])))).length, 0, 'a sailed off');
+  // Both move on 12 km (a heard at 2.3 kn, b silent): b's silence implies more than the 2 kn median limit.
+  const shift = (f: Fix, m: number) => ({ ...f, ...destination(f, 0, m) });
+  const later = (f: Fix) => f.t >= start + 260 * 60;
+  const aMoving = {
+    mmsi: a!.mmsi,
+    fixes: a!.fixes.map((f) => (inGap(f) ? { ...shift(f, ((f.t - start - 80 * 60) / (180 * 60)) * 12_000), sog: 2.3 } : later(f) ? shift(f, 12_000) : f)),
+  };
+  const bMoved = { mmsi: b!.mmsi, fixes: b!.fixes.filter((f) => !inGap(f)).map((f) => (later(f) ? shift(f, 12_000) : f)) };
+  assert.equal((await runIndicator(encounter, inputsOf(tableOf([aMoving, bMoved])))).length, 0, 'b moved across its silence');
+});

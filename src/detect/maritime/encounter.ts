@@ -15,6 +15,18 @@
  * least the minimum duration at median speeds under the threshold is an
  * encounter.
  *
+ * A longer stretch without shared points does not end a run when one of the
+ * two vessels was silent through it — it stayed slow across the silence (its
+ * displacement implies less than the median-speed limit) — and the other
+ * reported no speed above the candidate cutoff meanwhile: a drifting ship
+ * heard by satellite AIS every few hours, beside the same ship before and
+ * after, did not leave. Global Fishing Watch's encounters pipeline does the
+ * same: a vessel's run of resampled points next to one neighbour is not broken
+ * by its own silences, only by a point that is not next to that neighbour
+ * (encounters_pipeline, compute_encounters.py). The silence is bounded by the
+ * track (tracks.ts closes a segment after 8 h silent); it adds to the
+ * encounter's duration, not to its samples or speeds.
+ *
  * h3-js is not installed in this tree: a latitude–longitude grid with
  * latitude-scaled neighbourhoods does the same job (cells never smaller than
  * the search distance in latitude; as many columns searched as the distance
@@ -37,6 +49,7 @@ import {
   iso,
   isNight,
   isTankerType,
+  knots,
   M_PER_DEG,
   median,
   nearestPort,
@@ -58,9 +71,11 @@ export const encounter: Indicator = {
   definition:
     'Two vessels (different MMSIs) within max_distance_m of each other for at least min_hours, both at a median speed below max_median_speed_kn, ' +
     'at least min_port_distance_km from any port area. Tracks are resampled every resample_minutes and not interpolated across silences longer than ' +
-    'max_interpolation_gap_hours. Scored higher outside the designated STS areas (profile list stsAreas), at night (local solar time), next to an AIS gap ' +
-    'of either vessel (within gap_window_hours) and with a tanker (AIS ship type 80–89). Inside a designated STS area the score stays below the profile’s ' +
-    'alert threshold unless one of the vessels was dark next to the encounter.',
+    'max_interpolation_gap_hours, but the two stay in one encounter across a silence of one of them (up to the 8 h a track spans) when it moved ' +
+    'slower than max_median_speed_kn across the silence and the other reported no speed of twice that meanwhile. Scored higher outside the ' +
+    'designated STS areas (profile list stsAreas), at night (local solar time), next to an AIS gap of either vessel (within gap_window_hours) and ' +
+    'with a tanker (AIS ship type 80–89). Inside a designated STS area the score stays below the profile’s alert threshold unless one of the ' +
+    'vessels was dark next to the encounter.',
   sources: [
     {
       name: 'Global Fishing Watch — Miller et al. 2018, "Identifying global patterns of transshipment behavior", Frontiers in Marine Science 5:240',
@@ -213,7 +228,7 @@ function runEncounter(inputs: DetectInputs, params: Params): AlertDraft[] {
   const fill = start.slice(0, buckets);
   for (let i = 0; i < cand.n; i++) order[fill[cand.k[i]! - kMin]!++] = i;
 
-  const found = pairRuns(cand, tracks, order, start, kMin, buckets, { maxD, stepS, bridgeK: Math.max(1, Math.floor(maxInterpS / stepS)), minS, maxMedian });
+  const found = pairRuns(cand, tracks, order, start, kMin, buckets, { maxD, stepS, bridgeK: Math.max(1, Math.floor(maxInterpS / stepS)), minS, maxMedian, maxInterpS });
 
   return found.map((run) => encounterAlert(inputs, tracks, run, { stepS, gapWindowS, gaps, stsAreas, threshold }));
 }
@@ -314,7 +329,7 @@ function pairRuns(
   start: Int32Array,
   kMin: number,
   buckets: number,
-  o: { maxD: number; stepS: number; bridgeK: number; minS: number; maxMedian: number },
+  o: { maxD: number; stepS: number; bridgeK: number; minS: number; maxMedian: number; maxInterpS: number },
 ): Run[] {
   const segVessel = tracks.segVessel;
   const runs = new Map<number, Run>();
@@ -369,7 +384,7 @@ function pairRuns(
             const sb = cand.seg[bb]!;
             const key = sa * pairBase + sb;
             let run = runs.get(key);
-            if (run && k - run.lastK > o.bridgeK) {
+            if (run && k - run.lastK > o.bridgeK && !silenceBridges(tracks, run, k, o)) {
               if (runQualifies(run, o.stepS, o.minS, o.maxMedian)) found.push(run);
               run = undefined;
             }
@@ -393,6 +408,44 @@ function pairRuns(
   }
   for (const run of runs.values()) if (runQualifies(run, o.stepS, o.minS, o.maxMedian)) found.push(run);
   return found;
+}
+
+/**
+ * Whether the stretch since the run's last shared point (bucket lastK) up to
+ * bucket k is one vessel's silence, not a parting: one track has consecutive
+ * fixes, more than the interpolation limit apart, spanning the stretch (less
+ * an interpolation step at either end) at an implied speed under the
+ * median-speed limit, and the other track reported no speed at or above the
+ * candidate cutoff (twice that limit) in the stretch.
+ */
+function silenceBridges(tracks: Tracks, run: Pick<Run, 'a' | 'b' | 'lastK'>, k: number, o: { stepS: number; maxMedian: number; maxInterpS: number }): boolean {
+  const tA = run.lastK * o.stepS;
+  const tB = k * o.stepS;
+  const silentA = silentAcross(tracks, run.a, tA, tB, o.maxInterpS, o.maxMedian);
+  const silentB = !silentA && silentAcross(tracks, run.b, tA, tB, o.maxInterpS, o.maxMedian);
+  if (!silentA && !silentB) return false;
+  return stayedSlow(tracks, silentA ? run.b : run.a, tA, tB, 2 * o.maxMedian);
+}
+
+/** Whether segment seg was silent across [tA + maxInterpS, tB - maxInterpS] and did not move faster than maxKn across the silence. */
+function silentAcross(tracks: Tracks, seg: number, tA: number, tB: number, maxInterpS: number, maxKn: number): boolean {
+  const { t, lat, lon } = tracks.table;
+  const r = segRowNear(tracks, seg, tA + maxInterpS, -1);
+  if (tracks.segOf[r] !== seg || t[r]! > tA + maxInterpS) return false;
+  const q = tracks.next[r]!;
+  if (q < 0) return false;
+  const dt = t[q]! - t[r]!;
+  if (dt <= maxInterpS || t[q]! < tB - maxInterpS) return false;
+  return knots(fastDistM(lat[r]!, lon[r]!, lat[q]!, lon[q]!), dt) < maxKn;
+}
+
+/** Whether segment seg reported no speed at or above cutoffKn between tA and tB. */
+function stayedSlow(tracks: Tracks, seg: number, tA: number, tB: number, cutoffKn: number): boolean {
+  const t = tracks.table.t;
+  let r = segRowNear(tracks, seg, tA, 1);
+  if (tracks.segOf[r] !== seg) return false;
+  for (; r >= 0 && t[r]! <= tB; r = tracks.next[r]!) if (t[r]! >= tA && !(tracks.speed[r]! < cutoffKn)) return false;
+  return true;
 }
 
 /** Long enough, and each vessel's median speed under the limit. */
