@@ -19,6 +19,9 @@ import { generateFtm } from './generate-ftm.ts';
  * against pg_trgm and a Watchman-style baseline, in the same run (bench/screening.ts).
  * `npm run bench -- simulate [...]`: rows/s and peak memory writing the benchmark
  * world, against the I/O floor in the same run (bench/simulate.ts).
+ * `npm run bench -- maritime [...]`: AIS ingest and maritime detection on a
+ * 10-million-position world, against a naive pairwise encounter check and
+ * the gap query as SQL window functions, in the same run (bench/maritime.ts).
  */
 const HERE = dirname(fileURLToPath(import.meta.url));
 const LISTS = resolve(HERE, '..', '..', 'shared', 'data', 'lists');
@@ -39,6 +42,14 @@ const USAGE = `usage: npm run bench -- ingest [--entities N]
          rows/s, MB/s and peak RSS writing the benchmark world (sextant simulate) against the I/O floor: as many rows and
          bytes written through the same buffered writer; targets >= 1,000,000 rows/s and peak RSS < 1 GB (default scale 100,
          90 days, seed 1: >= 10 M AIS positions and >= 1 M payments; a temporary directory, removed unless --keep)
+       npm run bench -- maritime [--scale S] [--days N] [--seed N] [--out DIR] [--keep] [--database-url URL]
+                                 [--pglite-positions N|all] [--naive-vessels N] [--json]
+         positions/s and peak RSS ingesting AIS (PGlite, PostgreSQL) and running every maritime indicator, beside a naive
+         pairwise encounter check (first N vessels, extrapolated) and the gap query as SQL window functions on PostgreSQL,
+         and the 0.01° grid against H3 cells; targets detection >= 1,000,000 positions/s, peak RSS < 4 GB (default scale
+         100, 23 days, seed 1: >= 10 M positions; PGlite gets the first 2,000,000; 250 vessels for the naive check; a
+         scratch PostgreSQL database on the test server unless --database-url names an empty one; a temporary
+         directory, removed unless --keep)
 `;
 if (suite === 'help' || suite === '--help' || suite === '-h') {
   process.stdout.write(USAGE);
@@ -56,8 +67,12 @@ if (suite === 'simulate') {
   const { runSimulateBench } = await import('./simulate.ts');
   process.exit(await runSimulateBench(args.slice(1)));
 }
+if (suite === 'maritime') {
+  const { runMaritimeBench } = await import('./maritime.ts');
+  process.exit(await runMaritimeBench(args.slice(1)));
+}
 if (suite !== 'ingest') {
-  process.stderr.write(`unknown benchmark ${suite}; available: ingest, policy, screening, simulate\n${USAGE}`);
+  process.stderr.write(`unknown benchmark ${suite}; available: ingest, maritime, policy, screening, simulate\n${USAGE}`);
   process.exit(2);
 }
 const entitiesArg = args.indexOf('--entities');
