@@ -84,3 +84,15 @@ test('two MMSIs reporting the identical position at the same second', async () =
   assert.ok(alerts[0]!.score >= 0.5);
   assert.equal(alerts[0]!.subjects.length, 2);
 });
+
+test('a one-way jump seconds after the previous fix (a receiver clock or stale relayed fix, common in real feeds) stays below the threshold; minutes apart it does not', async () => {
+  const before = sail(OFF_PORTUGAL, 0, 12, T0, 2, 6);
+  const far = { lat: 40.6, lon: -11.8 };
+  const quick = sail(far, 0, 12, T0 + 2 * H + 20, 3, 6);
+  const slow = sail(far, 0, 12, T0 + 2 * H + 10 * 60, 3, 6);
+  const [a] = await runIndicator(spoofing, inputsOf(tableOf([{ mmsi: '244000001', fixes: [...before, ...quick] }])));
+  assert.ok(a && a.score < 0.5, String(a?.score));
+  assert.match(a!.explanation, /seconds apart/);
+  const [b] = await runIndicator(spoofing, inputsOf(tableOf([{ mmsi: '244000001', fixes: [...before, ...slow] }])));
+  assert.ok(b && b.score >= 0.5, String(b?.score));
+});

@@ -74,6 +74,14 @@ export const spoofing: Indicator = {
     shore_tolerance_km: { type: 'number', default: 3, unit: 'km', min: 0, max: 50, description: 'Fixes on land closer than this to the coast are coastline imprecision.' },
     port_margin_km: { type: 'number', default: 2, unit: 'km', min: 0, max: 50, description: 'Fixes on land this close to a port area are in the harbour.' },
     waterway_tolerance_km: { type: 'number', default: 3, unit: 'km', min: 0, max: 50, description: 'Fixes on land this close to a known canal or fairway are in it.' },
+    artefact_seconds: {
+      type: 'number',
+      default: 120,
+      unit: 's',
+      min: 0,
+      max: 3600,
+      description: 'A one-way jump between fixes less than this apart is reported below the threshold: receivers with skewed clocks and stale relayed fixes produce them (NOAA MarineCadastre data shows dozens a day).',
+    },
   },
   inputs: ['positions'],
   run: runSpoofing,
@@ -89,7 +97,7 @@ function runSpoofing(inputs: DetectInputs, params: Params): AlertDraft[] {
   const maxKn = num(params, 'max_speed_kn');
   const tracks = tracksOf(table, { maxSpeedKn: maxKn, maxGapH: num(params, 'max_gap_hours') });
   return [
-    ...jumpsAndTwins(inputs, tracks, num(params, 'min_switches')),
+    ...jumpsAndTwins(inputs, tracks, num(params, 'min_switches'), num(params, 'artefact_seconds')),
     ...onLand(inputs, tracks, num(params, 'shore_tolerance_km'), num(params, 'port_margin_km'), num(params, 'waterway_tolerance_km')),
     ...identicalPositions(inputs),
   ];
@@ -109,7 +117,7 @@ function trackIdentity(table: PositionTable, tracks: Tracks, seg: number): { imo
   return { imo: validImo(s.imo), name: s.name };
 }
 
-function jumpsAndTwins(inputs: DetectInputs, tracks: Tracks, minSwitches: number): AlertDraft[] {
+function jumpsAndTwins(inputs: DetectInputs, tracks: Tracks, minSwitches: number, artefactS: number): AlertDraft[] {
   const table = inputs.positions;
   const { t, lat, lon } = table;
   const out: AlertDraft[] = [];
@@ -124,7 +132,7 @@ function jumpsAndTwins(inputs: DetectInputs, tracks: Tracks, minSwitches: number
       if (s.switches >= minSwitches || hsc) continue;
       // A jump inside a period of two live tracks is part of that finding.
       if (twins.some((w) => t[s.firstRow]! >= t[w.firstRow]! && t[s.lastRow]! <= t[w.lastRow]!)) continue;
-      out.push(jumpAlert(inputs, tracks, v, s));
+      out.push(jumpAlert(inputs, tracks, v, s, artefactS));
     }
     // Two-track periods of one MMSI, merged when they overlap or follow within a day.
     const groups: SegmentSwitches[][] = [];
@@ -175,7 +183,7 @@ function jumpsAndTwins(inputs: DetectInputs, tracks: Tracks, minSwitches: number
   return out;
 }
 
-function jumpAlert(inputs: DetectInputs, tracks: Tracks, v: number, s: SegmentSwitches): AlertDraft {
+function jumpAlert(inputs: DetectInputs, tracks: Tracks, v: number, s: SegmentSwitches, artefactS: number): AlertDraft {
   const table = inputs.positions;
   const { t, lat, lon } = table;
   const a = s.firstRow;
@@ -193,13 +201,15 @@ function jumpAlert(inputs: DetectInputs, tracks: Tracks, v: number, s: SegmentSw
   return {
     indicator: 'maritime.spoofing',
     key: `${mmsi}:jump:${t[a]}`,
-    score: roundScore(back ? 0.7 : 0.6),
+    // A jump that comes back is two transmitters or a spoofed excursion; one that does not, within seconds, is most often
+    // a receiver's clock or a stale relayed fix (a real teleport keeps the ordinary reporting interval).
+    score: roundScore(back ? 0.7 : dt < artefactS ? 0.35 : 0.6),
     subjects: [vesselSubject(inputs, v, a)],
     window: { start: iso(t[a]!), end: iso(t[s.lastRow]!) },
     evidence: evidenceFor(table, evidence),
     explanation:
       `position jumped ${fmtDist(distM)} in ${dt < 3600 ? `${Math.round(dt / 60)} min` : `${fmtH(dt / 3600)} h`} (implied ${fmtKn(kn)})` +
-      (back ? ` and jumped back ${fmtH(away)} h later` : '; the track continued from there'),
+      (back ? ` and jumped back ${fmtH(away)} h later` : dt < artefactS ? '; the track continued from there (seconds apart: possibly a receiver clock or stale-fix artefact)' : '; the track continued from there'),
     details: { kind: 'jump', distanceKm: r1(distM / 1000), seconds: dt, impliedSpeedKn: Number.isFinite(kn) ? Math.round(kn) : null, returned: back, hoursAway: back ? r1(away) : null, switches: s.switches },
   };
 }
