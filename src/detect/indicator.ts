@@ -33,8 +33,9 @@ export interface Source {
  * The streams and views an indicator reads; detection loads only what the enabled indicators need.
  * `registry`: registered companies and organisations (name, jurisdiction, incorporation date: detect/parties.ts).
  * `alerts`: the alerts the run's earlier indicators produced (triangulation runs last in the catalogue).
+ * `lists`: the persons, companies and organisations visible Sanctions name.
  */
-export type InputKind = 'positions' | 'payments' | 'declarations' | 'entities' | 'ownership' | 'registry' | 'alerts';
+export type InputKind = 'positions' | 'payments' | 'declarations' | 'entities' | 'ownership' | 'registry' | 'alerts' | 'lists';
 
 export type Params = Record<string, ParamValue>;
 

@@ -106,6 +106,17 @@ export interface KnownVessel {
   designations?: VesselDesignation[];
 }
 
+/** An entity a visible Sanction names (person, company, organisation), as finance.listed_counterparty screens it. */
+export interface ListedParty {
+  id: string;
+  schema: string;
+  names: string[];
+  countries?: string[];
+  birthDates?: string[];
+  identifiers?: Record<string, string[]>;
+  sanctions: Array<{ id: string; dataset: string; record: string; agency: string; marking: string; authority: string | null; program: string | null }>;
+}
+
 /** A sanction that designates a vessel: what maritime.listed_vessel cites. */
 export interface VesselDesignation {
   /** The Sanction entity's id. */
@@ -129,6 +140,8 @@ export interface DetectInputs {
   vesselsByImo: Map<string, KnownVessel>;
   /** Every vessel a visible Sanction designates (with `designations` filled), for maritime.listed_vessel. */
   listedVessels: KnownVessel[];
+  /** Entities a visible Sanction names, with what screening compares and the Sanctions to cite (empty unless an indicator reads `lists`). */
+  listedParties: ListedParty[];
   /** Registered companies and organisations the viewer may see (empty unless an indicator needs `registry`). */
   parties: RegisteredParty[];
   /** The drafts the run's earlier indicators produced (filled as the run goes; for triangulation). */

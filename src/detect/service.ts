@@ -14,7 +14,7 @@ import type { Store } from '../store/index.ts';
 import { alertId, ALERT_STATUSES, evidenceClasses, publicEvidence, roundScore, type Alert, type AlertDraft, type AlertStatus } from './alert.ts';
 import { CATALOGUE, selectIndicators } from './catalogue.ts';
 import type { Indicator, InputKind } from './indicator.ts';
-import { addPositionRow, PositionTableBuilder, type DetectInputs, type KnownVessel, type PositionTable, type VesselDesignation } from './inputs.ts';
+import { addPositionRow, PositionTableBuilder, type DetectInputs, type KnownVessel, type ListedParty, type PositionTable, type VesselDesignation } from './inputs.ts';
 import type { FlagPeriod, KnownVesselHistory } from './maritime/identity.ts';
 import type { KnownVesselDetails } from './maritime/listed-vessel.ts';
 import type { PartyDirector, RegisteredParty } from './parties.ts';
@@ -173,6 +173,7 @@ export class DetectService {
       vesselsByMmsi,
       vesselsByImo,
       listedVessels,
+      listedParties: needs.has('lists') ? await this.loadListedParties(scope) : [],
       parties: needs.has('registry') ? await this.loadParties(scope) : [],
       alerts: [],
       ownership: needs.has('ownership') ? await new OwnershipService(this.store, new ScreeningService(this.store)).load(scope) : null,
@@ -235,6 +236,42 @@ export class DetectService {
       const ds = designations.get(id);
       if (ds?.length) v.designations = ds;
       out.push(v);
+    }
+    return out;
+  }
+
+  /**
+   * The persons, companies and organisations visible Sanctions name (vessels
+   * have their own loader), with the names, countries, birth dates and
+   * identifiers screening compares, and the Sanctions to cite.
+   */
+  private async loadListedParties(scope: ReadScope): Promise<ListedParty[]> {
+    const classes = await this.store.statements.classes();
+    const visible = scope.filter(classes, { minimised: true });
+    const sanctions = groupByEntity(scope.seeAll(await this.store.statements.ofSchemata(['Sanction'], scope.filter(classes.filter((c) => c.schema === 'Sanction'), { minimised: true }))));
+    const byTarget = new Map<string, ListedParty['sanctions']>();
+    for (const [id, rs] of sanctions) {
+      const first = (prop: string) => rs.find((r) => r.prop === prop)?.value ?? null;
+      for (const target of rs.filter((r) => r.prop === 'entity').map((r) => r.value)) {
+        const s = rs[0]!;
+        byTarget.set(target, [...(byTarget.get(target) ?? []), { id, dataset: s.dataset, record: s.source_record ?? id, agency: s.agency, marking: s.marking, authority: first('authority'), program: first('program') ?? first('programId') }]);
+      }
+    }
+    const out: ListedParty[] = [];
+    const targets = [...byTarget.keys()];
+    for (let i = 0; i < targets.length; i += 5000) {
+      for (const [id, rs] of groupByEntity(scope.seeAll(await this.store.statements.forEntities(targets.slice(i, i + 5000), visible)))) {
+        const schema = rs[0]!.schema;
+        if (schema === 'Vessel' || schema === 'Sanction') continue;
+        const values = (...props: string[]) => [...new Set(rs.filter((r) => props.includes(r.prop)).map((r) => r.value))];
+        const names = values('name', 'alias', 'previousName', 'weakAlias');
+        if (names.length === 0) continue;
+        const identifiers: Record<string, string[]> = {};
+        for (const r of rs) if (r.prop_type === 'identifier') (identifiers[r.prop] ??= []).includes(r.value) || identifiers[r.prop]!.push(r.value);
+        const countries = values('country', 'nationality', 'jurisdiction', 'citizenship');
+        const birthDates = values('birthDate');
+        out.push({ id, schema, names, ...(countries.length ? { countries } : {}), ...(birthDates.length ? { birthDates } : {}), ...(Object.keys(identifiers).length ? { identifiers } : {}), sanctions: byTarget.get(id)! });
+      }
     }
     return out;
   }

@@ -111,5 +111,5 @@ export async function loadWorld(dir: string): Promise<{ inputs: DetectInputs; tr
     if (v.mmsi) vesselsByMmsi.set(v.mmsi, v);
     if (v.imo) vesselsByImo.set(v.imo, v);
   }
-  return { inputs: { profile: defaultProfile(MARITIME_INDICATORS), positions, payments: [], declarations: [], vesselsByMmsi, vesselsByImo, listedVessels: [], parties: [], alerts: [], ownership: null }, truth };
+  return { inputs: { profile: defaultProfile(MARITIME_INDICATORS), positions, payments: [], declarations: [], vesselsByMmsi, vesselsByImo, listedVessels: [], listedParties: [], parties: [], alerts: [], ownership: null }, truth };
 }

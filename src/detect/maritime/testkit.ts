@@ -108,7 +108,7 @@ export function inputsOf(positions: PositionTable, known: KnownVessel[] = [], pr
     if (v.mmsi) vesselsByMmsi.set(v.mmsi, v);
     if (v.imo) vesselsByImo.set(v.imo, v);
   }
-  return { profile: profile ?? defaultProfile(MARITIME_INDICATORS), positions, payments: [], declarations: [], vesselsByMmsi, vesselsByImo, listedVessels: [], parties: [], alerts: [], ownership: null };
+  return { profile: profile ?? defaultProfile(MARITIME_INDICATORS), positions, payments: [], declarations: [], vesselsByMmsi, vesselsByImo, listedVessels: [], listedParties: [], parties: [], alerts: [], ownership: null };
 }
 
 /** Run an indicator with its defaults, some overridden. */

@@ -34,7 +34,7 @@ function world(stakes: Array<[string, string, string, string]>, designated: stri
 }
 
 function run(parties: RegisteredParty[], more: Partial<DetectInputs> = {}) {
-  const inputs: DetectInputs = { profile: PROFILE, positions: new PositionTableBuilder(1).build(), payments: [], declarations: [], vesselsByMmsi: new Map(), vesselsByImo: new Map(), listedVessels: [], parties, alerts: [], ownership: null, ...more };
+  const inputs: DetectInputs = { profile: PROFILE, positions: new PositionTableBuilder(1).build(), payments: [], declarations: [], vesselsByMmsi: new Map(), vesselsByImo: new Map(), listedVessels: [], listedParties: [], parties, alerts: [], ownership: null, ...more };
   return shell.run(inputs, defaults(shell)) as ReturnType<typeof shell.run> & Array<{ key: string; score: number; explanation: string; evidence: Array<{ schema: string; record: string }> }>;
 }
 

@@ -22,7 +22,7 @@ import { transshipmentHub } from './transshipment_hub.ts';
 const PROFILE = defaultProfile([chplItem, priceAnomaly, transshipmentHub, reexport, originMismatch]);
 
 function inputs(declarations: StoredDeclaration[], more: Partial<DetectInputs> = {}): DetectInputs {
-  return { profile: PROFILE, positions: new PositionTableBuilder(1).build(), payments: [], declarations, vesselsByMmsi: new Map(), vesselsByImo: new Map(), listedVessels: [], parties: [], alerts: [], ownership: null, ...more };
+  return { profile: PROFILE, positions: new PositionTableBuilder(1).build(), payments: [], declarations, vesselsByMmsi: new Map(), vesselsByImo: new Map(), listedVessels: [], listedParties: [], parties: [], alerts: [], ownership: null, ...more };
 }
 
 function run(ind: Indicator, declarations: StoredDeclaration[], more: Partial<DetectInputs> = {}): AlertDraft[] {

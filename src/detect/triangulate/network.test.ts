@@ -45,7 +45,7 @@ function world(stakes: Array<[string, string, string, string]>): OwnershipWorld 
 }
 
 function run(alerts: AlertDraft[], more: Partial<DetectInputs> = {}): AlertDraft[] {
-  const inputs: DetectInputs = { profile: PROFILE, positions: new PositionTableBuilder(1).build(), payments: [], declarations: [], vesselsByMmsi: new Map(), vesselsByImo: new Map(), listedVessels: [], parties: [FALCON], alerts, ownership: null, ...more };
+  const inputs: DetectInputs = { profile: PROFILE, positions: new PositionTableBuilder(1).build(), payments: [], declarations: [], vesselsByMmsi: new Map(), vesselsByImo: new Map(), listedVessels: [], listedParties: [], parties: [FALCON], alerts, ownership: null, ...more };
   return network.run(inputs, defaults(network)) as AlertDraft[];
 }
 
