@@ -50,6 +50,10 @@ const REGISTRY = [
   line('m', 'Company', { name: ['Maple Logistics Ltd'], jurisdiction: ['gb'] }),
   line('o8', 'Ownership', { owner: ['x'], asset: ['m'], role: ['right-to-appoint-and-remove-directors'] }),
   line('o9', 'Ownership', { owner: ['s'], asset: ['m'], percentage: ['100'] }),
+  // A namesake of the listed Kestrel with its own registration number in the same jurisdiction is another company.
+  line('k2', 'Company', { name: ['Kestrel Shipping LLC'], jurisdiction: ['ae'], registrationNumber: ['DMCC-99999'] }),
+  line('q', 'Company', { name: ['Quince Marine SA'], jurisdiction: ['pa'] }),
+  line('o11', 'Ownership', { owner: ['k2'], asset: ['q'], percentage: ['100'] }),
   // A director is not a controller.
   line('n', 'Company', { name: ['Nutmeg Trading Ltd'], jurisdiction: ['gb'] }),
   line('o10', 'Ownership', { owner: ['x'], asset: ['n'], role: ['director'] , percentage: ['10'] }),
@@ -79,6 +83,7 @@ for (const kind of STORE_KINDS) {
       assert.match(links.get('k')!.reason, /same registrationNumber as listed l-k/);
       assert.match(links.get('x')!.reason, /screening match .* listed l-x/);
       assert.ok(!links.has('s'));
+      assert.ok(!links.has('k2'), 'same name, another registration number in the same jurisdiction');
       // An FtM file with Sanction entities is a sanctions list to screening: `sanctions` finds the
       // listed person and not the registry's namesake.
       const hits = await new ScreeningService(t.store).match('sanctions', { q: { schema: 'Person', properties: { name: ['Viktor Petrenko'] } } }, { limit: 5, threshold: 0.7 }, await gov.scope(admin));
@@ -96,13 +101,14 @@ for (const kind of STORE_KINDS) {
       assert.ok(m.paths.some((p) => p.authority === 'eu' && p.steps.some((s) => s.via === 'control' && s.records.includes('o8'))));
       assert.equal(world.graph.ownersOf('m').length, 1, 'only the stranger\'s stake is a stake');
       assert.deepEqual(ownershipReport(world, 'n', authorities).blocked, { ofac: false, eu: false, uk: false });
+      assert.deepEqual(ownershipReport(world, 'q', authorities).blocked, { ofac: false, eu: false, uk: false });
     });
 
     it('ownership.blocked_by_aggregation alerts on the blocked, not on the designated or the 49% decoy; a viewer without the registry sees none', async () => {
       const { gov, admin } = await governed(t.store);
       const service = new DetectService(t.store, LEVELS, CATALOGUE);
       const profile = defaultProfile(CATALOGUE);
-      const r = await service.run(await gov.scope(admin), { profile, only: ['ownership.*'] });
+      const r = await service.run(await gov.scope(admin), { profile, only: ['ownership.blocked_by_aggregation'] });
       const subjects = r.alerts.map((a) => `${a.details.rule}:${a.subjects[0]!.id}`).sort();
       assert.deepEqual(subjects, ['eu:a', 'eu:b', 'eu:c', 'eu:l', 'eu:m', 'ofac:a', 'ofac:b', 'ofac:c', 'ofac:l', 'uk:l', 'uk:m']);
       const c = r.alerts.find((a) => a.subjects[0]!.id === 'c' && a.details.rule === 'ofac')!;

@@ -168,6 +168,11 @@ export class OwnershipService {
       for (const [id, r] of Object.entries(res)) {
         const top = r.results.find((x) => listed.has(x.id) && x.id !== id);
         if (!top) continue;
+        // Registration numbers of one jurisdiction on both sides that differ: another company with the same name.
+        const own = keyOf(endpoints.get(id) ?? [], 'registrationNumber');
+        const theirs = keyOf(listed.get(top.id) ?? [], 'registrationNumber');
+        const jurisdictionOf = (k: string) => k.split(':')[1];
+        if (own.some((k) => theirs.some((t) => jurisdictionOf(t) === jurisdictionOf(k))) && !own.some((k) => theirs.includes(k))) continue;
         // A full birth date in common lets a slightly weaker name match through (a missing
         // patronymic costs a few hundredths); a name alone must reach the threshold.
         const born = new Set((batch[id]!.properties.birthDate ?? []).filter((d) => d.length === 10));
