@@ -14,7 +14,8 @@ import { parseVesselKey, VesselService } from '../src/detect/vessels.ts';
 import { ingest } from '../src/readers/ingest.ts';
 import { buildApp } from '../src/server/app.ts';
 import { governed } from './support/governance.ts';
-import { freshStore, STORE_KINDS, type TestStore } from './support/stores.ts';
+import { sextant } from './support/cli.ts';
+import { freshDataDir, freshStore, STORE_KINDS, type TestStore } from './support/stores.ts';
 
 const PASSWORD = 'correct horse battery staple 42';
 const LEVELS = loadConfig({}, {}).governance.levels;
@@ -240,3 +241,30 @@ for (const kind of STORE_KINDS) {
     });
   });
 }
+
+it('sextant vessel IMO --json, the text view, --track GeoJSON; a bad IMO is refused with exit 2 and no stack trace', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'sextant-vessel-cli-'));
+  const env = { SEXTANT_DATA: await freshDataDir() };
+  await writeFile(join(dir, 'registry.ftm.json'), entity('ve-1', 'Vessel', { name: ['SEA BIRD'], imoNumber: ['9187629'], mmsi: ['219000001'], flag: ['dk'] }) + '\n');
+  await writeFile(
+    join(dir, 'home.csv'),
+    [HEADER, fix('219000001', '2025-03-01T00:00:00', 55.0, 'SEA BIRD', 'IMO9187629'), fix('219000001', '2025-03-01T00:10:00', 55.02, 'SEA BYRD', 'IMO9187629')].join('\n') + '\n',
+  );
+  for (const f of ['registry.ftm.json', 'home.csv']) assert.equal((await sextant(['ingest', join(dir, f)], env)).code, 0);
+  const json = await sextant(['vessel', 'IMO9187629', '--json'], env);
+  assert.equal(json.code, 0, json.stderr);
+  const v = JSON.parse(json.stdout) as { key: string; mmsis: string[]; history: { name: Array<{ value: string; source: string }> } };
+  assert.equal(v.key, 'imo:9187629');
+  assert.deepEqual(v.mmsis, ['219000001']);
+  assert.deepEqual(v.history.name.filter((r) => r.source === 'ais').map((r) => r.value), ['SEA BIRD', 'SEA BYRD']);
+  const text = await sextant(['vessel', '219000001'], env);
+  assert.equal(text.code, 0, text.stderr);
+  assert.match(text.stdout, /SEA BIRD — mmsi:219000001/);
+  assert.match(text.stdout, /identifiers over time/);
+  const track = await sextant(['vessel', '219000001', '--track'], env);
+  assert.equal((JSON.parse(track.stdout) as { type: string; features: unknown[] }).features.length, 1);
+  const bad = await sextant(['vessel', '9187628'], env);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /check digit/);
+  assert.doesNotMatch(bad.stderr, /\n\s+at /);
+});
