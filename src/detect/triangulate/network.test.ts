@@ -77,6 +77,17 @@ describe('triangulate.network', () => {
     assert.deepEqual(run([a, b, weak]), []);
   });
 
+  it('joins the payment for a shipment to its declaration through the invoice they both cite', () => {
+    const decl = { ...draft('trade.price_anomaly', 'd1', 0.7, [party('Alpha GmbH', 'de'), goods('847130')], 'customs'), evidence: [{ source: 'customs_x', record: '12', agency: 'customs', note: 'price', dataset: 'customs_x', marking: 'TLP:AMBER', schema: 'CustomsDeclaration' }] };
+    const pay = { ...draft('finance.typology', 'p1', 0.6, [account('DE89370400440532013000')], 'bank'), evidence: [{ source: 'bank_x', record: '7', agency: 'bank', note: 'fan', dataset: 'bank_x', marking: 'TLP:AMBER', schema: 'Payment' }] };
+    const declarations = [{ dataset: 'customs_x', source_record: '12', invoice_reference: 'INV-2025/0042' }] as unknown as DetectInputs['declarations'];
+    const payments = [{ dataset: 'bank_x', source_record: '7', reference: 'inv 2025 0042' }] as unknown as DetectInputs['payments'];
+    const out = run([decl, pay], { declarations, payments });
+    assert.equal(out.length, 1);
+    assert.ok((out[0]!.details!['joins'] as Array<{ key: string }>).some((j) => j.key === 'invoice:INV20250042'));
+    assert.equal(run([decl, pay]).length, 0, 'without the records, nothing joins them');
+  });
+
   it('joins through a substantial direct stake (owner of the vessel), not through a 10% holding', () => {
     const identity = draft('maritime.identity', 'id', 0.8, [vessel('ve-2', '9074729')], 'coast');
     const shellCo = draft('ownership.shell', 'sh', 0.6, [{ id: 'co-h', schema: 'Company', name: 'Holder', identifiers: {} }], 'registry');

@@ -4,7 +4,8 @@
  * declaration that names it as carrier and the payment for that cargo are
  * one case when each points at the next. Alerts join when their subjects are
  * the same entity or identifier (entity id, IMO, MMSI, account, registry
- * company matched from a declared or paid party's name and country), or when
+ * company matched from a declared or paid party's name and country), when a
+ * payment and a declaration behind them cite the same invoice, or when
  * one subject directly owns 25% or more of another or controls it (stakes of
  * the ownership graph; owners of very many entities left out, their links say little). A network needs
  * legs from at least two indicator families (maritime, trade, finance,
@@ -59,6 +60,21 @@ function subjectKeys(s: AlertSubject, parties: PartyIndex): string[] {
   return keys;
 }
 
+/** Payment references and declarations' invoice references by (dataset, record), normalised. */
+function invoiceIndex(inputs: DetectInputs): Map<string, string> {
+  const out = new Map<string, string>();
+  const norm = (ref: string | null) => (ref ? ref.toUpperCase().replace(/[^A-Z0-9]/g, '') : '');
+  for (const p of inputs.payments) {
+    const ref = norm(p.reference);
+    if (ref.length >= 4) out.set(`${p.dataset}\u0000${p.source_record}`, ref);
+  }
+  for (const d of inputs.declarations) {
+    const ref = norm(d.invoice_reference);
+    if (ref.length >= 4) out.set(`${d.dataset}\u0000${d.source_record}`, ref);
+  }
+  return out;
+}
+
 function familyOf(code: string): string {
   return code.slice(0, code.indexOf('.'));
 }
@@ -68,7 +84,7 @@ export const network: Indicator = {
   title: 'Network of alerts across streams',
   definition:
     'The alerts of the run (score at least leg_min_score) joined into connected networks by shared subjects — the same entity id, IMO, MMSI or ' +
-    'account, a declared or paid party resolved to the registry by name and country — and by direct ownership of 25% or more, or control, between subjects (owners of more than ' +
+    'account, a declared or paid party resolved to the registry by name and country, the same invoice reference on a payment and a declaration behind them — and by direct ownership of 25% or more, or control, between subjects (owners of more than ' +
     `${MAX_HOLDINGS_FOR_LINK} entities excepted). A network with legs from at least min_families indicator families is an alert. Score: ` +
     '1 − Π(1 − best leg score of each family), plus family_bonus for each family beyond the second, at most 0.99. Its evidence is every leg’s evidence.',
   sources: [
@@ -81,7 +97,7 @@ export const network: Indicator = {
     family_bonus: { type: 'number', default: 0.05, min: 0, max: 0.5, description: 'added per family beyond the second' },
     max_legs: { type: 'integer', default: 200, min: 2, max: 10_000, description: 'a component with more legs is too diffuse to be one case and is not reported' },
   },
-  inputs: ['alerts', 'registry', 'ownership'],
+  inputs: ['alerts', 'registry', 'ownership', 'payments', 'declarations'],
   run(inputs: DetectInputs, params): AlertDraft[] {
     const legs = inputs.alerts.filter((a) => a.score >= num(params, 'leg_min_score') && !a.indicator.startsWith('triangulate.'));
     if (legs.length < 2) return [];
@@ -96,8 +112,14 @@ export const network: Indicator = {
     const legNode = legs.map(() => uf.add());
     const legKeys: string[][] = [];
     const world = inputs.ownership;
+    const invoices = invoiceIndex(inputs);
     legs.forEach((leg, i) => {
       const keys = new Set(leg.subjects.flatMap((s) => subjectKeys(s, parties)));
+      // The invoice a payment or declaration behind the leg cites: the payment for a shipment meets its declaration.
+      for (const e of leg.evidence) {
+        const ref = invoices.get(`${e.source}\u0000${e.record}`);
+        if (ref) keys.add(`invoice:${ref}`);
+      }
       // Direct owners of each subject entity, unless they own so much that the link means nothing.
       if (world) {
         for (const k of [...keys]) {
