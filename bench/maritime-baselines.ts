@@ -3,9 +3,8 @@ import type { DetectInputs, PositionTable } from '../src/detect/inputs.ts';
 import { num } from '../src/detect/indicator.ts';
 import { gapsOf } from '../src/detect/maritime/ais-gap.ts';
 import { fastDistM, M_PER_DEG, portEdgeKm } from '../src/detect/maritime/common.ts';
-import { encounter } from '../src/detect/maritime/encounter.ts';
+import { encounter, forEachResampled } from '../src/detect/maritime/encounter.ts';
 import { tracksOf, type Tracks } from '../src/detect/maritime/tracks.ts';
-import { lonDelta, normalizeLon } from '../src/model/geo.ts';
 
 /**
  * The in-process side of `npm run bench -- maritime`'s baselines, run in the
@@ -83,46 +82,30 @@ class Points {
   }
 }
 
-/** Every track resampled at multiples of stepS, as encounter.ts's `candidates` does, the candidates flagged. */
+/** Every track resampled at multiples of stepS by the encounter indicator's own resampling, the points it keeps flagged. */
 function resample(tracks: Tracks, stepS: number, maxInterpS: number, cutoffKn: number, minPortKm: number): Points {
-  const table = tracks.table;
-  const { t, lat, lon } = table;
-  const { next, speed } = tracks;
   const out = new Points();
-  for (let r = 0; r < table.length; r++) {
-    const q = next[r]!;
-    if (q < 0) continue;
-    const ta = t[r]!;
-    const tb = t[q]!;
-    const dt = tb - ta;
-    if (dt <= 0 || dt > maxInterpS) continue;
-    let sa = speed[r]!;
-    let sb = speed[q]!;
-    if (sa !== sa) sa = sb;
-    if (sb !== sb) sb = sa;
-    const bothFast = !(sa < cutoffKn) && !(sb < cutoffKn);
-    const k0 = Math.ceil(ta / stepS);
-    const k1 = Math.ceil(tb / stepS) - 1;
-    if (k0 > k1) continue;
-    const la = lat[r]!;
-    const lo = lon[r]!;
-    const dLat = lat[q]! - la;
-    const dLon = lonDelta(lo, lon[q]!);
-    const vessel = tracks.segVessel[tracks.segOf[r]!]!;
-    let edgeKm = -1;
-    for (let k = k0; k <= k1; k++) {
-      const f = (k * stepS - ta) / dt;
-      const sp = sa + f * (sb - sa);
-      const pla = la + f * dLat;
-      const plo = normalizeLon(lo + f * dLon);
+  let edgeRow = -1;
+  let edgeKm = -1;
+  let bothFast = false;
+  forEachResampled(
+    tracks,
+    stepS,
+    maxInterpS,
+    (sa, sb) => {
+      bothFast = !(sa < cutoffKn) && !(sb < cutoffKn);
+      return true;
+    },
+    (k, r, pla, plo, sp) => {
       let cand = 0;
       if (!bothFast && sp < cutoffKn) {
+        if (edgeRow !== r) (edgeRow = r), (edgeKm = -1);
         if (edgeKm < 0 || edgeKm < minPortKm + 10) edgeKm = portEdgeKm(pla, plo);
         if (edgeKm >= minPortKm) cand = 1;
       }
-      out.push(k, vessel, pla, plo, cand);
-    }
-  }
+      out.push(k, tracks.segVessel[tracks.segOf[r]!]!, pla, plo, cand);
+    },
+  );
   return out;
 }
 

@@ -153,12 +153,23 @@ class Candidates {
   }
 }
 
-/** Resampled points that may belong to an encounter: slow, away from ports. */
-function candidates(tracks: Tracks, stepS: number, maxInterpS: number, cutoffKn: number, minPortKm: number): Candidates {
+/**
+ * Every track resampled at the multiples of stepS (seconds), linearly between
+ * consecutive fixes of a segment, never across an interval longer than
+ * maxInterpS. `keepInterval(sa, sb)` may skip an interval by its end speeds;
+ * `visit` receives the bucket, the interval's first row, the point and its
+ * interpolated speed. Shared with the maritime bench's pairwise baseline.
+ */
+export function forEachResampled(
+  tracks: Tracks,
+  stepS: number,
+  maxInterpS: number,
+  keepInterval: (sa: number, sb: number) => boolean,
+  visit: (k: number, row: number, lat: number, lon: number, speed: number) => void,
+): void {
   const table = tracks.table;
   const { t, lat, lon } = table;
   const { next, speed } = tracks;
-  const out = new Candidates();
   for (let r = 0; r < table.length; r++) {
     const q = next[r]!;
     if (q < 0) continue;
@@ -170,8 +181,7 @@ function candidates(tracks: Tracks, stepS: number, maxInterpS: number, cutoffKn:
     let sb = speed[q]!;
     if (sa !== sa) sa = sb;
     if (sb !== sb) sb = sa;
-    // Linear between two speeds at or above the cutoff never dips below it.
-    if (!(sa < cutoffKn) && !(sb < cutoffKn)) continue;
+    if (!keepInterval(sa, sb)) continue;
     const k0 = Math.ceil(ta / stepS);
     const k1 = Math.ceil(tb / stepS) - 1;
     if (k0 > k1) continue;
@@ -179,20 +189,33 @@ function candidates(tracks: Tracks, stepS: number, maxInterpS: number, cutoffKn:
     const lo = lon[r]!;
     const dLat = lat[q]! - la;
     const dLon = lonDelta(lo, lon[q]!);
-    const seg = tracks.segOf[r]!;
-    let edgeKm = -1;
     for (let k = k0; k <= k1; k++) {
       const f = (k * stepS - ta) / dt;
-      const sp = sa + f * (sb - sa);
-      if (!(sp < cutoffKn)) continue;
-      const pla = la + f * dLat;
-      const plo = normalizeLon(lo + f * dLon);
-      // Slow points move little: one port lookup per interval unless it is near the limit.
-      if (edgeKm < 0 || edgeKm < minPortKm + 10) edgeKm = portEdgeKm(pla, plo);
-      if (edgeKm < minPortKm) continue;
-      out.push(k, seg, pla, plo, sp);
+      visit(k, r, la + f * dLat, normalizeLon(lo + f * dLon), sa + f * (sb - sa));
     }
   }
+}
+
+/** Resampled points that may belong to an encounter: slow, away from ports. */
+function candidates(tracks: Tracks, stepS: number, maxInterpS: number, cutoffKn: number, minPortKm: number): Candidates {
+  const out = new Candidates();
+  let edgeRow = -1;
+  let edgeKm = -1;
+  forEachResampled(
+    tracks,
+    stepS,
+    maxInterpS,
+    // Linear between two speeds at or above the cutoff never dips below it.
+    (sa, sb) => sa < cutoffKn || sb < cutoffKn,
+    (k, r, pla, plo, sp) => {
+      if (!(sp < cutoffKn)) return;
+      // Slow points move little: one port lookup per interval unless it is near the limit.
+      if (edgeRow !== r) (edgeRow = r), (edgeKm = -1);
+      if (edgeKm < 0 || edgeKm < minPortKm + 10) edgeKm = portEdgeKm(pla, plo);
+      if (edgeKm < minPortKm) return;
+      out.push(k, tracks.segOf[r]!, pla, plo, sp);
+    },
+  );
   return out;
 }
 
