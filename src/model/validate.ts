@@ -61,7 +61,7 @@ export function validateEntity(raw: FtmEntity): Validation {
     const items: unknown[] = Array.isArray(list) ? list : [list];
     for (const item of items) {
       if (typeof item !== 'string') {
-        issues.push({ prop, value: String(item), reason: `value of ${prop} is not a string` });
+        issues.push({ prop, value: describeValue(item), reason: `value of ${prop} is not a string` });
         continue;
       }
       if (!spec) {
@@ -97,4 +97,18 @@ export function validateEntity(raw: FtmEntity): Validation {
     if (v !== undefined && v !== null) (extras ??= {})[key] = v;
   }
   return { ok: true, entity: { id: raw.id, schema: schema.name, values, issues, extras } };
+}
+
+/**
+ * A non-string value as text for the quarantine: JSON where it can be, never a
+ * throw (String() throws on an object whose toString is not a function, which
+ * arbitrary JSON input can carry).
+ */
+function describeValue(item: unknown): string {
+  try {
+    const text = typeof item === 'object' && item !== null ? JSON.stringify(item) : String(item);
+    return (text ?? String(typeof item)).slice(0, 200);
+  } catch {
+    return `(${typeof item})`;
+  }
 }

@@ -66,3 +66,9 @@ test('validateEntity never throws on arbitrary JSON', () => {
     { numRuns: 500 },
   );
 });
+
+test('validateEntity reports a value whose toString is not a function instead of throwing (a found counterexample)', () => {
+  const r = validateEntity({ id: 'x-1', schema: 'Person', properties: { name: ['Ann'], '': { toString: false } } as never });
+  assert.ok(r.ok);
+  assert.deepEqual(r.entity.issues.map((i) => [i.prop, i.value]), [['', '{"toString":false}']]);
+});
