@@ -1,3 +1,4 @@
+import { DETECTION_USAGE, detectionMain } from './detection.ts';
 import { MARITIME_USAGE, maritimeMain } from './maritime.ts';
 import { SCREENING_USAGE, screeningMain } from './screening.ts';
 
@@ -8,7 +9,11 @@ import { SCREENING_USAGE, screeningMain } from './screening.ts';
  *   labelled set built from the official lists (eval/screening.ts);
  * - `maritime` — recall of the maritime indicators on the schemes planted in
  *   simulated worlds, and their alerts on legitimate traffic and the hard
- *   negatives (eval/maritime.ts).
+ *   negatives (eval/maritime.ts);
+ * - `detection` — triangulation (payments, customs, ownership, the 50% rule):
+ *   simulated worlds loaded as an exercise, the whole catalogue run as the
+ *   operator; recall per planted scheme, alert precision, alerts on the hard
+ *   negatives (eval/detection.ts).
  *
  * `--help`, `-h` or `help` lists them; no argument prints the same and fails.
  */
@@ -24,6 +29,11 @@ const EVALUATIONS: Record<string, { summary: string; usage: string; main: (argv:
     summary: 'recall of the maritime indicators on planted schemes in simulated worlds; alerts on background traffic and hard negatives',
     usage: MARITIME_USAGE,
     main: (argv) => maritimeMain(argv.slice(1)),
+  },
+  detection: {
+    summary: 'triangulation on simulated worlds loaded as an exercise: recall per planted scheme, alert precision, alerts on hard negatives',
+    usage: DETECTION_USAGE,
+    main: (argv) => detectionMain(argv.slice(1)),
   },
 };
 

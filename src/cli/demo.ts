@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -7,15 +6,13 @@ import { loadConfig } from '../config.ts';
 import { CATALOGUE } from '../detect/catalogue.ts';
 import { defaultProfile } from '../detect/profile.ts';
 import { DetectService } from '../detect/service.ts';
-import { parseMarking, type Ladder } from '../policy/markings.ts';
-import type { Viewer } from '../policy/viewer.ts';
-import type { Governance } from '../policy/index.ts';
+import type { Ladder } from '../policy/markings.ts';
 import type { ReadScope } from '../policy/scope.ts';
-import { ingest } from '../readers/ingest.ts';
 import { ScreeningService } from '../screen/service.ts';
 import type { QueryEntity } from '../screen/query.ts';
 import { buildApp } from '../server/app.ts';
 import type { Manifest } from '../simulate/index.ts';
+import { formTaskForce, ingestWorld } from '../simulate/load.ts';
 import type { TruthScheme } from '../simulate/truth.ts';
 import type { Store } from '../store/index.ts';
 import { demoDirectory, generateWorld } from './simulate.ts';
@@ -50,31 +47,23 @@ export async function runDemo(ctx: CliContext, flags: DemoFlags): Promise<void> 
   const { store, gov } = await openGoverned({ ...ctx, config, open: () => import('../store/index.ts').then((m) => m.openStore(config.db)) });
   try {
     const operator = await gov.identity.cliViewer(ctx.as, ctx.purpose);
-    const known = new Set((await gov.identity.listAgencies()).map((a) => a.id));
-    for (const a of manifest.agencies) {
-      if (!known.has(a.id)) await gov.identity.createAgency(operator, { id: a.id, name: a.name, country: a.country, sector: a.sector });
-    }
     say('\nLoaded (each file under the agency that holds it):');
-    let rejected = 0;
-    const held: Array<{ agency: string; dataset: string; marking: string | undefined }> = [];
-    for (const f of manifest.files) {
-      const summary = await ingest(store, {
-        path: join(dir, f.path),
-        format: f.format,
-        agency: f.agency,
-        ...(f.marking ? { marking: f.marking } : {}),
-        ladder: config.governance.levels,
-        quarantineDir: config.quarantineDir,
-      });
-      rejected += summary.rejected;
-      held.push({ agency: f.agency, dataset: summary.dataset, marking: f.marking });
-      say(`  ${f.path.padEnd(34)} ${f.agency.padEnd(20)} ${String(summary.accepted).padStart(9)} records  ${f.marking ?? ''}${summary.rejected ? `  (${summary.rejected} rejected: ${summary.quarantine})` : ''}`);
-    }
-    await gov.audit.append({ actor: operator.username, agency: operator.agencyId, action: 'ingest', purpose: operator.purpose, details: { demo: dir, files: manifest.files.length } });
+    const { files: held, rejected } = await ingestWorld(store, gov, operator, dir, manifest, {
+      ladder: config.governance.levels,
+      quarantineDir: config.quarantineDir,
+      auditDetails: { demo: dir },
+      onFile: ({ path, agency, marking, summary }) =>
+        say(`  ${path.padEnd(34)} ${agency.padEnd(20)} ${String(summary.accepted).padStart(9)} records  ${marking ?? ''}${summary.rejected ? `  (${summary.rejected} rejected: ${summary.quarantine})` : ''}`),
+    });
 
     const truth = JSON.parse(await readFile(join(dir, 'truth.json'), 'utf8')) as { schemes: TruthScheme[] };
     say(`\nPlanted in this world (truth.json): ${summariseTruth(truth.schemes)}`);
-    await formTaskForce(gov, operator, held, config.governance.levels, say);
+    const taskForce = await formTaskForce(gov, operator, held, config.governance.levels);
+    if (taskForce) {
+      say(
+        `\nTask force agreement ${taskForce.agreementId}: ${taskForce.holders.join(', ')} share ${taskForce.datasets.join(', ')} with ${operator.agencyId} for ${operator.purpose} (approved by each holder's supervisor; see sextant agreement show)`,
+      );
+    }
     const scope = await gov.scope(operator);
     await briefScreening(store, scope, dir, manifest, truth.schemes, say);
     await briefDetection(store, scope, config.governance.levels, truth.schemes, say);
@@ -92,42 +81,6 @@ export async function runDemo(ctx: CliContext, flags: DemoFlags): Promise<void> 
   } finally {
     await store.close();
   }
-}
-
-/**
- * The exercise's agencies hold their payments and declarations AMBER: the
- * operator's agency sees them only under a sharing agreement. The demo forms
- * one — a task force of every holder of AMBER data and the operator's agency,
- * for the operator's purpose — and has each holder's supervisor (created for
- * the demo, with a password nobody is told) approve it, as each agency would.
- */
-async function formTaskForce(
-  gov: Governance,
-  operator: Viewer,
-  held: Array<{ agency: string; dataset: string; marking: string | undefined }>,
-  ladder: Ladder,
-  say: (l: string) => void,
-): Promise<void> {
-  const amber = held.filter((h) => h.agency !== operator.agencyId && h.marking && parseMarking(h.marking, ladder).tlp === 'AMBER');
-  if (amber.length === 0) return;
-  const holders = [...new Set(amber.map((h) => h.agency))].sort();
-  const known = new Set((await gov.identity.listUsers(operator)).map((u) => u.username));
-  const approvers: Viewer[] = [];
-  for (const agency of holders) {
-    const username = `${agency}-supervisor`.slice(0, 64);
-    if (!known.has(username)) await gov.identity.createUser(operator, { username, agency, roles: ['supervisor'], password: randomBytes(24).toString('base64url') });
-    approvers.push(await gov.identity.cliViewer(username, operator.purpose));
-  }
-  const agreement = await gov.agreements.create(operator, {
-    name: 'Exercise task force: payments and declarations for triangulation',
-    parties: [operator.agencyId, ...holders],
-    categories: [...new Set(amber.map((h) => h.dataset))].map((dataset) => ({ dataset })),
-    purposes: [operator.purpose],
-    maxTlp: 'AMBER',
-  });
-  await gov.agreements.approve(operator, agreement.id);
-  for (const a of approvers) await gov.agreements.approve(a, agreement.id);
-  say(`\nTask force agreement ${agreement.id}: ${holders.join(', ')} share ${amber.map((h) => h.dataset).join(', ')} with ${operator.agencyId} for ${operator.purpose} (approved by each holder's supervisor; see sextant agreement show)`);
 }
 
 function summariseTruth(schemes: TruthScheme[]): string {
