@@ -132,3 +132,37 @@ describe('finance.listed_counterparty', () => {
     assert.equal(alerts([p], { world: false }).length, 1);
   });
 });
+
+describe('finance.listed_counterparty: companies named after listed persons', () => {
+  const world = worldOf({
+    entities: [
+      { id: 'co-front', schema: 'Company', name: 'Ali Mansur Al Halabi Invest LLC' },
+      { id: 'ac-front', schema: 'BankAccount', name: 'AE070331234567890123456' },
+      { id: 'co-surname', schema: 'Company', name: 'Al Halabi Trading LLC' },
+      { id: 'ac-surname', schema: 'BankAccount', name: 'AE460331234567890123457' },
+      { id: 'pe-same', schema: 'Person', name: 'Ali Mansour Al Halabi' },
+      { id: 'ac-same', schema: 'BankAccount', name: 'AE190331234567890123458' },
+    ],
+    stakes: [
+      { id: 'h1', owner: 'co-front', asset: 'ac-front' },
+      { id: 'h2', owner: 'co-surname', asset: 'ac-surname' },
+      { id: 'h3', owner: 'pe-same', asset: 'ac-same' },
+    ],
+    designations: [],
+  });
+  const listed: ListedParty[] = [{ id: 'sa-9', schema: 'Person', names: ['Ali Mansour Al Halabi'], countries: ['sy'], sanctions: [sanction('sa-9')] }];
+  const run1 = (p: StoredPayment) => run(listedCounterparty, inputsOf({ payments: [p], ownership: world, listedParties: listed }));
+
+  it('a company whose name is a listed person\'s, business words aside, is a possible front above the threshold', () => {
+    const found = run1(pay('AE070331234567890123456', 'NL39RABO0300065264', 80_000, 0, { originator_name: 'ALI MANSUR AL HALABI INVEST L.L.C.', originator_country: 'ae', beneficiary_name: 'Fresh Foods BV' }));
+    assert.equal(found.length, 1);
+    assert.ok(found[0]!.score >= 0.5, String(found[0]!.score));
+    assert.match(found[0]!.explanation, /carries the name of listed Ali Mansour Al Halabi .*possibly a front/);
+    assert.ok(found[0]!.evidence.some((e) => e.schema === 'Sanction' && e.record === 'sa-9-sanction'));
+  });
+
+  it('a company named after a surname alone, and a person of the same name on their own account, are not fronts', () => {
+    assert.deepEqual(run1(pay('AE460331234567890123457', 'NL39RABO0300065264', 80_000, 0, { originator_name: 'Al Halabi Trading LLC', originator_country: 'ae', beneficiary_name: 'Fresh Foods BV' })), []);
+    assert.deepEqual(run1(pay('AE190331234567890123458', 'NL39RABO0300065264', 800, 0, { originator_name: 'Ali Mansour Al Halabi', originator_country: 'ae', beneficiary_name: 'Fresh Foods BV' })), []);
+  });
+});

@@ -36,6 +36,10 @@ import { declarationEvidence, declarationSubjects, declarationWindow } from '../
 import { iso, paymentGraph, type PaymentGraph } from './graph.ts';
 import { nameKey, subjectOf, words } from './parties.ts';
 import { DEFAULT_WEIGHTS } from '../../screen/weights.ts';
+import { foldTokens, looksLikeOrganisation, prepareName } from '../../screen/names.ts';
+
+/** Words a company adds to a founder's name that DEFAULT_WEIGHTS does not already treat as common. */
+const BUSINESS_WORDS = new Set(['invest', 'investments', 'capital', 'partners', 'ventures', 'consulting', 'logistics', 'shipping', 'energy', 'resources', 'petroleum', 'oil', 'gas', 'marine', 'maritime', 'technologies', 'technology', 'tech', 'solutions', 'supply', 'supplies', 'commodities', 'agro', 'construction', 'engineering', 'electronics', 'equipment', 'metals', 'mining', 'retail', 'sons', 'brothers', 'family', 'and']);
 
 export type { ListedParty };
 
@@ -44,9 +48,9 @@ export function listedPartiesOf(inputs: DetectInputs): ListedParty[] {
   return inputs.listedParties ?? [];
 }
 
-type Kind = 'listed' | 'blocked' | 'possibly_blocked' | 'minority';
+type Kind = 'listed' | 'blocked' | 'possibly_blocked' | 'minority' | 'front';
 
-const KIND_ORDER: Record<Kind, number> = { listed: 3, blocked: 2, possibly_blocked: 1, minority: 0 };
+const KIND_ORDER: Record<Kind, number> = { listed: 3, blocked: 2, possibly_blocked: 1, front: 0.5, minority: 0 };
 
 /** Why an entity of the world (or a listed party) is a concern. */
 interface Finding {
@@ -89,6 +93,7 @@ class Screener {
   private organisationsByWord: Map<string, string[]> | null = null;
   private readonly unlisted = new Map<string, boolean>();
   private readonly sides = new Map<string, Hit[]>();
+  private readonly fronts = new Map<string, Array<{ finding: Finding; score: number }>>();
 
   constructor(
     private readonly world: OwnershipWorld | null,
@@ -97,6 +102,7 @@ class Screener {
     private readonly threshold: number,
     private readonly conflictFactor: number,
     private readonly ambiguityFactor: number,
+    private readonly frontThreshold: number = 1.01,
   ) {
     this.listedById = new Map(listed.map((l) => [l.id, l]));
     for (const [authority, rule] of Object.entries(authorities)) this.rules.set(rule, [...(this.rules.get(rule) ?? []), authority]);
@@ -330,6 +336,12 @@ class Screener {
       const f = this.statusOf(h.id);
       if (f) hits.push({ finding: f, role, strength: 1, via: `account ${account} is held by ${holderName}`, records: h.records });
     }
+    // A company holding the account that carries a listed person's name (legal form and business words aside) may be that person's front.
+    for (const h of holders) {
+      if (!isOrganisationSchema(this.world?.schemata.get(h.id) ?? 'Person')) continue;
+      const holderName = this.nameOf(h.id);
+      for (const f of this.namedAfterPerson(holderName)) hits.push({ finding: f.finding, role, strength: f.score, via: `account ${account} is held by ${holderName}, which carries the name of listed ${f.finding.name} (${f.score.toFixed(2)}): possibly a front`, records: h.records });
+    }
     if (name && !explained) {
       const other = holders.length > 0 ? holders.map((h) => this.nameOf(h.id)).join(', ') : null;
       for (const { c, score, raw, ambiguous } of this.screen(name, country)) {
@@ -342,9 +354,42 @@ class Screener {
     return hits;
   }
 
-  /** A declaration party: by name only. */
+  /** A declaration party: by name only (and, for a company, whether it carries a listed person's name). */
   party(role: string, name: string, country: string | null): Hit[] {
-    return this.screen(name, country).map(({ c, score, raw, ambiguous }) => ({ finding: c.finding, role, strength: score, via: matchText(name, c, raw, ambiguous), records: [] }));
+    const hits: Hit[] = this.screen(name, country).map(({ c, score, raw, ambiguous }) => ({ finding: c.finding, role, strength: score, via: matchText(name, c, raw, ambiguous), records: [] }));
+    if (looksLikeOrganisation(foldTokens(name))) {
+      for (const f of this.namedAfterPerson(name)) if (!hits.some((h) => h.finding.id === f.finding.id)) hits.push({ finding: f.finding, role, strength: f.score, via: `${name} carries the name of listed ${f.finding.name} (${f.score.toFixed(2)}): possibly a front`, records: [] });
+    }
+    return hits;
+  }
+
+  /**
+   * Listed persons whose name a company's name carries once its legal form and
+   * common business words ("trading", "invest", "holding") are set aside: "Ali
+   * Mansur Al Halabi Invest LLC" and the listed Ali Mansour Al Halabi. At least
+   * two informative words must remain (a company called after a surname alone
+   * says nothing). Findings are of kind `front`; cached per name.
+   */
+  namedAfterPerson(orgName: string): Array<{ finding: Finding; score: number }> {
+    if (this.frontThreshold > 1) return [];
+    const cached = this.fronts.get(orgName);
+    if (cached) return cached;
+    const informative = prepareName(orgName, { organisation: true }).tokens.filter((t) => t.kind === 'word' && DEFAULT_WEIGHTS.weight(t.text) === 1 && !BUSINESS_WORDS.has(t.text));
+    const out: Array<{ finding: Finding; score: number }> = [];
+    if (informative.length >= 2) {
+      const q = prepareSubject({ schema: 'Person', names: [informative.map((t) => t.text).join(' ')] });
+      const seen = new Set<number>();
+      for (const k of indexKeys(q)) for (const i of this.index.get(k) ?? []) seen.add(i);
+      for (const i of seen) {
+        const c = this.candidates[i]!;
+        if (c.finding.kind !== 'listed' || c.finding.schema !== 'Person') continue;
+        const r = compareSubjects(q, c.subject);
+        if (r.score >= this.frontThreshold) out.push({ finding: { ...c.finding, kind: 'front', why: `the listed person ${c.finding.name}, whose name the company carries${c.finding.why.startsWith('listed') ? ` (${c.finding.why})` : ''}` }, score: r.score });
+      }
+      out.sort((a, b) => b.score - a.score);
+    }
+    this.fronts.set(orgName, out.slice(0, 3));
+    return out.slice(0, 3);
   }
 }
 
@@ -390,6 +435,8 @@ function kindScore(kind: Kind, params: Params): number {
       return num(params, 'possible_score');
     case 'minority':
       return num(params, 'minority_score');
+    case 'front':
+      return num(params, 'front_score');
   }
 }
 
@@ -432,8 +479,9 @@ function strongest(hits: Hit[], params: Params): Array<Hit & { score: number }> 
     if (!prev || prev.score < score) best.set(`${h.role}\u0000${h.finding.id}`, { ...h, score });
   }
   const all = [...best.values()];
-  const cited = new Set(all.filter((h) => h.finding.kind !== 'listed' || h.finding.listed.every((l) => l.id !== h.finding.id)).flatMap((h) => h.finding.listed.map((l) => `${h.role}\u0000${l.id}`)));
-  return all.filter((h) => !(h.finding.listed.length === 1 && h.finding.listed[0]!.id === h.finding.id && cited.has(`${h.role}\u0000${h.finding.id}`))).sort((a, b) => b.score - a.score);
+  // A front finding stands for the company, not the listed person it cites: it neither cites nor is cited away.
+  const cited = new Set(all.filter((h) => h.finding.kind !== 'front' && (h.finding.kind !== 'listed' || h.finding.listed.every((l) => l.id !== h.finding.id))).flatMap((h) => h.finding.listed.map((l) => `${h.role}\u0000${l.id}`)));
+  return all.filter((h) => h.finding.kind === 'front' || !(h.finding.listed.length === 1 && h.finding.listed[0]!.id === h.finding.id && cited.has(`${h.role}\u0000${h.finding.id}`))).sort((a, b) => b.score - a.score);
 }
 
 function describe(h: Hit): string {
@@ -450,6 +498,7 @@ export const listedCounterparty: Indicator = {
     'A name that the account\'s registered holder already carries is not screened (a namesake of a listed person paying from their own account is not that person); ' +
     'a name on an account known to be held by someone else weighs 0.7; a near (not identical) spelling in another country than the listed party\'s weighs country_conflict_factor; ' +
     'a company name that an unlisted company of the ownership world also carries (generic names: "Resurs", "Meridian") weighs ambiguity_factor. ' +
+    'A company holding the account, or a declared company, whose name carries a listed person’s once its legal form and business words are set aside (front_threshold) is a possible front (front_score × the match). ' +
     'Score: listed_score, blocked_score, possible_score (blocked only on the high bounds of stake ranges) or minority_score (a designated or blocked owner below the rule\'s threshold: not blocked, reported below the alert threshold) ' +
     'times the strength of the link (1 by account, the screening score by name).',
   sources: [
@@ -462,6 +511,8 @@ export const listedCounterparty: Indicator = {
     blocked_score: { type: 'number', default: 0.85, min: 0, max: 1, description: 'score of an entity blocked by aggregation, reached by account' },
     possible_score: { type: 'number', default: 0.55, min: 0, max: 1, description: 'score of an entity blocked only on the high bounds of stake ranges' },
     minority_score: { type: 'number', default: 0.35, min: 0, max: 1, description: 'score of an entity a designated or blocked party owns in part, below the rule' },
+    front_score: { type: 'number', default: 0.7, min: 0, max: 1, description: 'score of a company carrying a listed person’s name (a possible front), times the name match' },
+    front_threshold: { type: 'number', default: 0.85, min: 0.5, max: 1, description: 'name match of a company (legal form and business words aside) against a listed person that makes it a possible front' },
     name_threshold: { type: 'number', default: 0.88, unit: 'ratio', min: 0.5, max: 1, description: 'screening score at or above which a name is taken for a listed or blocked party' },
     country_conflict_factor: { type: 'number', default: 0.5, unit: 'ratio', min: 0, max: 1, description: 'weight of a near (not identical) name match whose country differs from the listed party\'s' },
     ambiguity_factor: { type: 'number', default: 0.5, unit: 'ratio', min: 0, max: 1, description: 'weight of a company name match when the ownership world also holds an unlisted company of that name' },
@@ -471,7 +522,15 @@ export const listedCounterparty: Indicator = {
     const listed = listedPartiesOf(inputs);
     const world = inputs.ownership;
     if (!world && listed.length === 0) return [];
-    const screener = new Screener(world, listed, inputs.profile.authorities, num(params, 'name_threshold'), num(params, 'country_conflict_factor'), num(params, 'ambiguity_factor'));
+    const screener = new Screener(
+      world,
+      listed,
+      inputs.profile.authorities,
+      num(params, 'name_threshold'),
+      num(params, 'country_conflict_factor'),
+      num(params, 'ambiguity_factor'),
+      num(params, 'front_threshold'),
+    );
     if (screener.empty) return [];
     const out: AlertDraft[] = [];
     if (inputs.payments.length > 0) out.push(...payments(paymentGraph(inputs.payments), screener, world, params));

@@ -28,7 +28,7 @@ export const chplItem: Indicator = {
   ],
   params: {
     concern_score: { type: 'number', default: 0.95, min: 0, max: 1, description: 'score of a Tier 1 item to a destination of concern' },
-    hub_score: { type: 'number', default: 0.6, min: 0, max: 1, description: 'score of a Tier 1 item to a transshipment hub' },
+    hub_score: { type: 'number', default: 0.45, min: 0, max: 1, description: 'score of a Tier 1 item to a transshipment hub (below the threshold: most hub trade is ordinary; it is a leg for trade.reexport and triangulation)' },
     other_score: { type: 'number', default: 0.25, min: 0, max: 1, description: 'score of a Tier 1 item elsewhere' },
     licence_factor: { type: 'number', default: 0.5, min: 0, max: 1, description: 'multiplier when a licence is cited' },
   },

@@ -25,17 +25,20 @@ export const reexport: Indicator = {
     'An import of goods into a hub jurisdiction of the profile, followed within window_days by an export of the same HS6 heading by the same party ' +
     '(matched by name without legal form, and country) to a destination of concern. When several exports follow, each is paired with the latest import ' +
     'before it. Score: base_score, plus chpl_bonus for a Common High Priority List heading, plus quantity_bonus when the exported quantity is within ' +
-    'quantity_tolerance of the imported one (same unit).',
+    'quantity_tolerance of the imported one (same unit: the same goods going on), plus fast_bonus within fast_days. Without agreeing quantities a ' +
+    're-export stays below the alert threshold: the same heading is not yet the same goods.',
   sources: [
     { name: 'FinCEN and BIS joint alert FIN-2023-Alert004 (2023-05-19)', url: 'https://www.fincen.gov/sites/default/files/shared/FinCEN_Joint_Notice_US_Export_Controls_FINAL508.pdf', note: 'transshipment through third countries; re-export of items to Russia' },
     { name: 'Council Regulation (EU) 833/2014, Art. 12g (“no Russia” clause) and the EU anti-circumvention tool', url: 'https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:02014R0833-20240625' },
   ],
   params: {
     window_days: { type: 'number', default: 90, unit: 'days', min: 1, max: 730, description: 'longest time from the import to the export' },
-    base_score: { type: 'number', default: 0.6, min: 0, max: 1, description: 'score of a re-export of an ordinary heading' },
-    chpl_bonus: { type: 'number', default: 0.25, min: 0, max: 1, description: 'added for a CHPL heading' },
-    quantity_bonus: { type: 'number', default: 0.1, min: 0, max: 1, description: 'added when the quantities agree' },
+    base_score: { type: 'number', default: 0.25, min: 0, max: 1, description: 'score of a re-export of an ordinary heading whose quantities do not agree (the same heading is not yet the same goods)' },
+    chpl_bonus: { type: 'number', default: 0.15, min: 0, max: 1, description: 'added for a CHPL heading' },
+    quantity_bonus: { type: 'number', default: 0.3, min: 0, max: 1, description: 'added when the quantities agree: the same goods going on' },
     quantity_tolerance: { type: 'number', default: 0.1, unit: 'ratio', min: 0, max: 1, description: 'relative difference of quantities that still agree' },
+    fast_days: { type: 'number', default: 30, unit: 'days', min: 1, max: 365, description: 'a re-export within this many days is fast' },
+    fast_bonus: { type: 'number', default: 0.05, min: 0, max: 1, description: 'added for a fast re-export' },
   },
   inputs: ['declarations'],
   run(inputs, params): AlertDraft[] {
@@ -70,8 +73,9 @@ export const reexport: Indicator = {
       const qIn = imp.quantity === null ? NaN : Number(imp.quantity);
       const qOut = e.quantity === null ? NaN : Number(e.quantity);
       const quantityAgrees = imp.unit !== null && imp.unit === e.unit && qIn > 0 && qOut > 0 && Math.abs(qOut - qIn) <= tolerance * qIn;
-      const score = num(params, 'base_score') + (entry ? num(params, 'chpl_bonus') : 0) + (quantityAgrees ? num(params, 'quantity_bonus') : 0);
       const days = Math.round((exportDay - Date.parse(imp.date)) / DAY_MS);
+      const score =
+        num(params, 'base_score') + (entry ? num(params, 'chpl_bonus') : 0) + (quantityAgrees ? num(params, 'quantity_bonus') : 0) + (days <= num(params, 'fast_days') ? num(params, 'fast_bonus') : 0);
       out.push({
         indicator: 'trade.reexport',
         key: `${imp.dataset}:${imp.declaration_id}>${e.dataset}:${e.declaration_id}`,

@@ -86,7 +86,7 @@ describe('trade.chpl_item', () => {
     const alerts = new Map(run(chplItem, [ru!, ae!, nl!, licensed!, other!]).map((a) => [a.key.split(':')[1], a]));
     assert.equal(alerts.size, 4);
     assert.ok(alerts.get(ru!.declaration_id)!.score >= 0.9);
-    assert.ok(alerts.get(ae!.declaration_id)!.score >= 0.5);
+    assert.ok(alerts.get(ae!.declaration_id)!.score < 0.5 && alerts.get(ae!.declaration_id)!.score > 0.4, 'a hub is a leg, not an alert');
     assert.ok(alerts.get(nl!.declaration_id)!.score < 0.5);
     assert.ok(alerts.get(licensed!.declaration_id)!.score < 0.5);
     assert.ok(!alerts.has(other!.declaration_id));
@@ -129,8 +129,8 @@ describe('trade.transshipment_hub', () => {
     assert.equal(alerts.length, 1, 'one alert per receiving party');
     const a = alerts[0]!;
     assert.equal(a.key, 'ae:falcon trading');
+    assert.ok(a.score < 0.5 && a.score >= 0.4, `recent incorporation alone is a leg: ${a.score}`);
     assert.deepEqual(a.evidence.filter((e) => e.schema === 'CustomsDeclaration').map((e) => e.record), [toNew.source_record, again.source_record]);
-    assert.ok(a.score >= 0.75, String(a.score));
     assert.match(a.explanation, /incorporated 2023-04-11/);
     assert.ok(a.subjects.some((s) => s.id === 'co-new'));
     assert.ok(a.evidence.some((e) => e.schema === 'Company' && e.record === 'co-new'));
@@ -158,7 +158,7 @@ describe('trade.reexport', () => {
     const alerts = run(reexport, [imp, out, tooLate, elsewhere, otherHeading]);
     assert.equal(alerts.length, 1);
     const a = alerts[0]!;
-    assert.ok(a.score >= 0.9, String(a.score));
+    assert.ok(a.score >= 0.7, String(a.score));
     assert.deepEqual(a.evidence.map((e) => e.record), [imp.source_record, out.source_record]);
     assert.equal(a.details?.['days'], 19);
     assert.match(a.explanation, /quantities agree/);
@@ -167,7 +167,7 @@ describe('trade.reexport', () => {
     const plainOut = decl({ date: '2025-03-05', quantity: '20', exporter_name: 'Falcon Trading FZE', exporter_country: 'ae', importer_name: 'Ural Tech OOO', importer_country: 'ru', destination_country: 'ru' });
     const plain = run(reexport, [plainImp, plainOut]);
     assert.equal(plain.length, 1);
-    assert.ok(plain[0]!.score >= 0.5 && plain[0]!.score < 0.7);
+    assert.ok(plain[0]!.score < 0.5, 'the same heading with other quantities is a leg, not an alert');
   });
 });
 
@@ -254,7 +254,9 @@ describe('trade indicators on a simulated world', () => {
     const hubRecall = recall('chpl_transshipment', hub);
     const reRecall = recall('chpl_transshipment', again);
     console.log(`  transshipment_hub ${hubRecall.found}/${hubRecall.of} (${hub.filter((a) => a.score >= 0.5).length} alerts ≥ 0.5), reexport ${reRecall.found}/${reRecall.of} (${again.filter((a) => a.score >= 0.5).length} alerts ≥ 0.5); licensed flagged by them: ${recall('licensed_dual_use', hub).found + recall('licensed_dual_use', again).found}`);
-    assert.ok(hubRecall.of > 0 && hubRecall.found === hubRecall.of, `transshipment_hub recall ${hubRecall.found}/${hubRecall.of}`);
+    // The hub leg alone stays below the threshold (recent incorporation without being new to the heading: a leg for triangulation).
+    assert.ok(hubRecall.of > 0, 'planted');
+    assert.ok(hub.filter((a) => a.score >= 0.4).length >= hubRecall.of, 'the hub companies are all raised as legs');
     assert.ok(reRecall.found === reRecall.of, `reexport recall ${reRecall.found}/${reRecall.of}`);
     assert.equal(recall('licensed_dual_use', hub).found + recall('licensed_dual_use', again).found, 0);
     // Every strong hub alert is a party the definition names: in a hub, recently incorporated per the registry (the world is too short for "new to the heading").

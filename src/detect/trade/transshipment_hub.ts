@@ -32,7 +32,8 @@ export const transshipmentHub: Indicator = {
     'either was incorporated after incorporated_after (from the registry, matched by name and jurisdiction) or is new to the heading: ' +
     'no declaration of the same HS6 heading to it in the data during the new_to_heading_days before, while the data reaches back that far. ' +
     'One alert per receiving party, citing its first declarations. ' +
-    'Score: (recent incorporation: recent_score; new to the heading only: new_score; both: the higher plus 0.1) × the CHPL tier weight.',
+    'Score: (recent incorporation: recent_score; new to the heading only: new_score; both: both_score) × the CHPL tier weight. Alone, each is a leg for ' +
+    'triangulation and trade.reexport rather than an alert: most companies formed since 2022 in the hubs trade lawfully.',
   sources: [
     { name: 'FinCEN and BIS joint alert FIN-2023-Alert004 (2023-05-19): evasion of export controls through third countries', url: 'https://www.fincen.gov/sites/default/files/shared/FinCEN_Joint_Notice_US_Export_Controls_FINAL508.pdf', note: 'red flags: customers incorporated after 2022-02-24, new customers for CHPL items, transshipment hubs' },
     { name: 'EU, US, UK and Japan: Common High Priority List, 2024-02-23', url: 'https://www.bis.gov/articles/russia-export-controls-list-common-high-priority-items' },
@@ -41,8 +42,9 @@ export const transshipmentHub: Indicator = {
   params: {
     incorporated_after: { type: 'string', default: '2022-02-24', description: 'a receiving party incorporated after this date counts as recent (ISO date)' },
     new_to_heading_days: { type: 'number', default: 180, unit: 'days', min: 1, max: 3650, description: 'how far back a party must not have received the heading to be new to it' },
-    recent_score: { type: 'number', default: 0.8, min: 0, max: 1, description: 'score of a Tier 1 item to a recently incorporated party' },
-    new_score: { type: 'number', default: 0.45, min: 0, max: 1, description: 'score of a Tier 1 item to a party new to the heading' },
+    recent_score: { type: 'number', default: 0.45, min: 0, max: 1, description: 'score of Tier 1 items to a recently incorporated party: a red flag, not an alert alone (most companies formed since 2022 trade lawfully)' },
+    new_score: { type: 'number', default: 0.4, min: 0, max: 1, description: 'score of a Tier 1 item to a party new to the heading' },
+    both_score: { type: 'number', default: 0.8, min: 0, max: 1, description: 'score when a recently incorporated party is also new to the heading' },
     extra_hubs: { type: 'string[]', default: [], description: 'hub jurisdictions added to the profile’s list for this indicator' },
   },
   inputs: ['declarations', 'registry'],
@@ -78,7 +80,7 @@ export const transshipmentHub: Indicator = {
       if (hits.length === 0) continue;
       const tier = Math.max(...hits.map((h) => TIER_WEIGHT[h.tier] ?? 0.7));
       const fresh = hits.filter((h) => h.newToHeading);
-      const base = recent && fresh.length ? Math.max(num(params, 'recent_score'), num(params, 'new_score')) + 0.1 : recent ? num(params, 'recent_score') : num(params, 'new_score');
+      const base = recent && fresh.length ? num(params, 'both_score') : recent ? num(params, 'recent_score') : num(params, 'new_score');
       const headings = [...new Set(hits.map((h) => h.d.hs6))];
       const first = hits[0]!.d;
       const last = hits[hits.length - 1]!.d;
