@@ -225,8 +225,10 @@ export async function ingest(store: Store, opts: IngestOptions): Promise<IngestS
   await flush();
   await inFlight;
   // Planner statistics for what was bulk-loaded: without them detection's keyset paging sorts every remaining
-  // row per page (PGlite never runs autovacuum; a server runs it late), and loading grows with the square of the rows.
+  // row per page, and entity reads by id scan the whole statements table (PGlite never runs autovacuum; a server
+  // runs it late), so loading grows with the square of the rows.
   if (counts.events > 0) await store.events.analyze();
+  else if (counts.statements > 0) await store.statements.analyze();
 
   if (!reader.events) counts.rejected += await refuseDanglingReferences(store, runId, dataset, quarantine, counts);
   // An event stream is not a list: it has no versions.

@@ -294,6 +294,11 @@ export class StatementRepository {
     );
   }
 
+  /** Refresh the planner's statistics of the statements table (after a bulk load). */
+  async analyze(): Promise<void> {
+    await this.db.exec('ANALYZE statements');
+  }
+
   /** Ids of entities with a visible identifier statement of one of these properties whose match key is `match` (e.g. an IMO number). */
   async entitiesWithIdentifier(props: string[], match: string, visible: ClassFilterColumns): Promise<string[]> {
     const rows = await this.db.query<{ entity_id: string }>(
