@@ -136,14 +136,27 @@ export const shell: Indicator = {
 /** Each company's first payment or declaration, and its payments' sum (USD≈) in the days after incorporation. */
 function firstActivity(inputs: Parameters<Indicator['run']>[0], windowMs: number, companies: RegisteredParty[]): Map<string, { firstMs: number; usd: number; evidence: EvidenceRef[] }> {
   const byKey = new Map<string, RegisteredParty[]>();
-  for (const c of companies) for (const n of c.names) byKey.set(partyKey(n, c.country), [...(byKey.get(partyKey(n, c.country)) ?? []), c]);
+  for (const c of companies) {
+    for (const n of c.names) {
+      const k = partyKey(n, c.country);
+      byKey.set(k, [...(byKey.get(k) ?? []), c]);
+    }
+  }
   const out = new Map<string, { firstMs: number; usd: number; evidence: EvidenceRef[] }>();
   const touch = (c: RegisteredParty, ms: number) => {
     const a = out.get(c.id);
     if (!a) out.set(c.id, { firstMs: ms, usd: 0, evidence: [] });
     else if (ms < a.firstMs) a.firstMs = ms;
   };
-  const partiesOf = (name: string | null, country: string | null) => (name ? (byKey.get(partyKey(name, country)) ?? []) : []);
+  // The same parties pay and declare again and again: prepare each (name, country) once (preparing a name is the costly part).
+  const seen = new Map<string, RegisteredParty[]>();
+  const partiesOf = (name: string | null, country: string | null): RegisteredParty[] => {
+    if (!name) return [];
+    const memo = `${name}\u0000${country ?? ''}`;
+    let found = seen.get(memo);
+    if (!found) seen.set(memo, (found = byKey.get(partyKey(name, country)) ?? []));
+    return found;
+  };
   for (const p of inputs.payments) {
     const ms = Date.parse(p.ts);
     for (const c of [...partiesOf(p.originator_name, p.originator_country), ...partiesOf(p.beneficiary_name, p.beneficiary_country)]) touch(c, ms);
