@@ -78,7 +78,7 @@ for (const kind of STORE_KINDS) {
 
     it('links registry parties to listed ones (strong identifier, screening) and applies the rules with paths', async () => {
       const { gov, admin } = await governed(t.store);
-      const world = await new OwnershipService(t.store, new ScreeningService(t.store)).load(await gov.scope(admin));
+      const world = await new OwnershipService(t.store, { screenNames: true }).load(await gov.scope(admin));
       const links = new Map(world.designations.map((d) => [d.id, d]));
       assert.match(links.get('k')!.reason, /same registrationNumber as listed l-k/);
       assert.match(links.get('x')!.reason, /screening match .* listed l-x/);

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { ownershipReport, OwnershipService } from '../graph/service.ts';
 import { requireCapability } from '../policy/viewer.ts';
-import { ScreeningService } from '../screen/service.ts';
 import { profileFrom } from './detect.ts';
 import { printJson } from './output.ts';
 import { withSession, type CliContext } from './session.ts';
@@ -11,7 +10,7 @@ export async function runOwnership(ctx: CliContext, id: string, flags: { profile
   const profile = profileFrom(flags.profile);
   await withSession(ctx, async ({ store, gov, viewer, scope }) => {
     requireCapability(viewer, 'data:read');
-    const world = await new OwnershipService(store, new ScreeningService(store)).load(await scope());
+    const world = await new OwnershipService(store, { screenNames: true }).load(await scope());
     const report = ownershipReport(world, id, profile.authorities);
     await gov.auditRead(viewer, 'ownership.read', { entities: [id, ...new Set(report.paths.map((p) => p.seed))] });
     if (flags.json) return printJson(report);

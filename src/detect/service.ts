@@ -22,7 +22,6 @@ import type { ClassFilterColumns, StatementRow } from '../store/statements.ts';
 import { toIso } from '../store/db.ts';
 import type { Profile } from './profile.ts';
 import { OwnershipService } from '../graph/service.ts';
-import { ScreeningService } from '../screen/service.ts';
 
 const POSITION_PAGE = 50_000;
 
@@ -176,7 +175,7 @@ export class DetectService {
       listedParties: needs.has('lists') ? await this.loadListedParties(scope) : [],
       parties: needs.has('registry') ? await this.loadParties(scope) : [],
       alerts: [],
-      ownership: needs.has('ownership') ? await new OwnershipService(this.store, new ScreeningService(this.store)).load(scope) : null,
+      ownership: needs.has('ownership') ? await new OwnershipService(this.store, { screenNames: true }).load(scope) : null,
     };
   }
 

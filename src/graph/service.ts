@@ -10,7 +10,9 @@
  * `nameThreshold` or above, each link reported with its reason.
  */
 import type { ReadScope } from '../policy/scope.ts';
-import type { ScreeningService } from '../screen/service.ts';
+import { CandidateIndex } from '../screen/candidate-index.ts';
+import { prepareSubject } from '../screen/compare.ts';
+import { toSubject } from '../screen/query.ts';
 import { caption, groupByEntity } from '../store/entity-service.ts';
 import type { Store } from '../store/index.ts';
 import type { StatementRow } from '../store/statements.ts';
@@ -54,14 +56,23 @@ export interface OwnershipOptions {
   asOf?: string;
 }
 
+export interface OwnershipServiceOptions {
+  /** Link registry people and companies without a shared strong identifier to listed ones by screening their names. */
+  screenNames?: boolean;
+}
+
 const STRONG = ['registrationNumber', 'imoNumber', 'leiCode'];
 /** How far below the name threshold a match with the same full birth date may be. */
 const BIRTH_DATE_ALLOWANCE = 0.05;
+/** Properties of a registry party that its screening query carries. */
+const QUERY_PROPS = new Set(['name', 'alias', 'birthDate', 'nationality', 'jurisdiction', 'registrationNumber']);
+/** Entries compared in full per query: a designation link needs the best one only. */
+const CANDIDATES = 10;
 
 export class OwnershipService {
   constructor(
     private readonly store: Store,
-    private readonly screening?: ScreeningService,
+    private readonly options: OwnershipServiceOptions = {},
   ) {}
 
   async load(scope: ReadScope, opts: OwnershipOptions = {}): Promise<OwnershipWorld> {
@@ -150,38 +161,36 @@ export class OwnershipService {
         }
       }
     }
-    // People and companies without a strong identifier in common: screening, when a screener is given.
-    if (!this.screening) return out;
-    const queries: Array<[string, { schema: string; properties: Record<string, string[]> }]> = [];
+    // People and companies without a strong identifier in common: their names screened against the designated
+    // entities alone. The index holds only what a Sanction names (a list also carries relatives, addresses and
+    // vessels without designations), built from the statements the viewer may see, so that its rare-token weights
+    // are the lists' own and each query meets a few thousand entries, not the registry it comes from.
+    if (!this.options.screenNames) return out;
+    const index = new CandidateIndex();
+    for (const [id, rs] of listed) index.upsert(id, rs);
+    const all = () => true;
     for (const [id, rs] of endpoints) {
       const schema = schemata.get(id);
       if (linked.has(id) || (schema !== 'Person' && schema !== 'Company' && schema !== 'Organization')) continue;
       const props: Record<string, string[]> = {};
-      for (const r of rs) if (['name', 'alias', 'birthDate', 'nationality', 'jurisdiction', 'registrationNumber'].includes(r.prop)) (props[r.prop] ??= []).push(r.value);
-      if (props.name) queries.push([id, { schema: schema!, properties: props }]);
-    }
-    for (let i = 0; i < queries.length; i += 100) {
-      const batch = Object.fromEntries(queries.slice(i, i + 100));
-      // Against the sanctions lists, keeping only entities a Sanction names (a list also
-      // carries the designated's relatives, addresses, vessels without designations).
-      const res = await this.screening.match('sanctions', batch, { limit: 5, threshold: nameThreshold }, scope);
-      for (const [id, r] of Object.entries(res)) {
-        const top = r.results.find((x) => listed.has(x.id) && x.id !== id);
-        if (!top) continue;
-        // Registration numbers of one jurisdiction on both sides that differ: another company with the same name.
-        const own = keyOf(endpoints.get(id) ?? [], 'registrationNumber');
-        const theirs = keyOf(listed.get(top.id) ?? [], 'registrationNumber');
-        const jurisdictionOf = (k: string) => k.split(':')[1];
-        if (own.some((k) => theirs.some((t) => jurisdictionOf(t) === jurisdictionOf(k))) && !own.some((k) => theirs.includes(k))) continue;
-        // A full birth date in common lets a slightly weaker name match through (a missing
-        // patronymic costs a few hundredths); a name alone must reach the threshold.
-        const born = new Set((batch[id]!.properties.birthDate ?? []).filter((d) => d.length === 10));
-        const sameBirth = (listed.get(top.id) ?? []).some((row) => row.prop === 'birthDate' && born.has(row.value));
-        if (top.score >= nameThreshold) link(id, top.id, `screening match ${top.score.toFixed(2)} with listed ${top.id} (${top.caption})`);
-        else if (sameBirth && top.score >= nameThreshold - BIRTH_DATE_ALLOWANCE) {
-          link(id, top.id, `screening match ${top.score.toFixed(2)} with listed ${top.id} (${top.caption}) and the same birth date`);
-        }
-      }
+      for (const r of rs) if (QUERY_PROPS.has(r.prop)) (props[r.prop] ??= []).push(r.value);
+      if (!props.name) continue;
+      const subject = prepareSubject(toSubject({ schema: schema!, properties: props }, id));
+      const top = index.search(subject, { limit: 5, candidates: CANDIDATES, visible: all }).find((h) => h.entry.id !== id);
+      if (!top) continue;
+      const theirRows = listed.get(top.entry.id) ?? [];
+      // Registration numbers of one jurisdiction on both sides that differ: another company with the same name.
+      const own = keyOf(rs, 'registrationNumber');
+      const theirs = keyOf(theirRows, 'registrationNumber');
+      const jurisdictionOf = (k: string) => k.split(':')[1];
+      if (own.some((k) => theirs.some((t) => jurisdictionOf(t) === jurisdictionOf(k))) && !own.some((k) => theirs.includes(k))) continue;
+      // A full birth date in common lets a slightly weaker name match through (a missing
+      // patronymic costs a few hundredths); a name alone must reach the threshold.
+      const born = new Set((props.birthDate ?? []).filter((d) => d.length === 10));
+      const sameBirth = theirRows.some((row) => row.prop === 'birthDate' && born.has(row.value));
+      const what = `screening match ${top.score.toFixed(2)} with listed ${top.entry.id} (${caption(top.entry.id, theirRows)})`;
+      if (top.score >= nameThreshold) link(id, top.entry.id, what);
+      else if (sameBirth && top.score >= nameThreshold - BIRTH_DATE_ALLOWANCE) link(id, top.entry.id, `${what} and the same birth date`);
     }
     return out;
   }

@@ -1,6 +1,5 @@
-import { doubleMetaphone } from 'double-metaphone';
-import { skeletonOf, type NameToken, type PreparedName } from './names.ts';
-import { compareTokens, looseSkeleton, type TokenMatch } from './tokens.ts';
+import { wordToken, type NameToken, type PreparedName } from './names.ts';
+import { compareTokens, type TokenMatch } from './tokens.ts';
 import type { TokenWeights } from './weights.ts';
 
 /**
@@ -25,35 +24,40 @@ const NUMBER_DISAGREEMENT_CAP = 0.5;
 
 export function compareNames(q: PreparedName, c: PreparedName, weights: TokenWeights, opts: { person: boolean }): NameComparison {
   const [qt, ct] = joinSplitTokens(q.tokens, c.tokens);
+  const wq = qt.map((t) => weights.weight(t.text));
+  const wc = ct.map((t) => weights.weight(t.text));
   const candidates: Array<{ i: number; j: number; m: TokenMatch; w: number }> = [];
   for (let i = 0; i < qt.length; i++) {
     for (let j = 0; j < ct.length; j++) {
       const m = compareTokens(qt[i]!, ct[j]!);
-      if (m.sim > 0) candidates.push({ i, j, m, w: (weights.weight(qt[i]!.text) + weights.weight(ct[j]!.text)) / 2 });
+      if (m.sim > 0) candidates.push({ i, j, m, w: (wq[i]! + wc[j]!) / 2 });
     }
   }
   candidates.sort((a, b) => b.m.sim * b.w - a.m.sim * a.w || b.m.sim - a.m.sim);
-  const usedQ = new Set<number>();
-  const usedC = new Set<number>();
+  const usedQ: boolean[] = new Array<boolean>(qt.length).fill(false);
+  const usedC: boolean[] = new Array<boolean>(ct.length).fill(false);
   const pairs: NameComparison['pairs'] = [];
   let matched = 0;
   let matchedWeight = 0;
+  let strongPairs = 0;
   for (const p of candidates) {
-    if (usedQ.has(p.i) || usedC.has(p.j)) continue;
-    usedQ.add(p.i);
-    usedC.add(p.j);
-    pairs.push({ query: qt[p.i]!.text, candidate: ct[p.j]!.text, ...p.m });
+    if (usedQ[p.i] || usedC[p.j]) continue;
+    usedQ[p.i] = true;
+    usedC[p.j] = true;
+    pairs.push({ query: qt[p.i]!.text, candidate: ct[p.j]!.text, sim: p.m.sim, how: p.m.how });
     matched += p.m.sim * p.w;
     matchedWeight += p.w;
+    if (p.m.sim >= 0.8 && p.m.how !== 'initial') strongPairs++;
   }
-  const unmatchedQuery = qt.filter((_, i) => !usedQ.has(i));
-  const unmatchedCandidate = ct.filter((_, j) => !usedC.has(j));
-  const strongPairs = pairs.filter((p) => p.sim >= 0.8 && p.how !== 'initial').length;
+  const unmatchedQuery = qt.filter((_, i) => !usedQ[i]);
+  const unmatchedCandidate = ct.filter((_, j) => !usedC[j]);
   // An omitted middle name leaves tokens over on one side only; tokens over on
   // both sides are a different name in that place (Kim / Choe), never cheap.
   const omission = unmatchedQuery.length === 0 || unmatchedCandidate.length === 0;
   const discount = opts.person && strongPairs >= 2 && omission ? MIDDLE_NAME_DISCOUNT : 1;
-  const unmatchedWeight = [...unmatchedQuery, ...unmatchedCandidate].reduce((s, t) => s + weights.weight(t.text) * (t.kind === 'number' ? 1 : discount), 0);
+  let unmatchedWeight = 0;
+  for (let i = 0; i < qt.length; i++) if (!usedQ[i]) unmatchedWeight += wq[i]! * (qt[i]!.kind === 'number' ? 1 : discount);
+  for (let j = 0; j < ct.length; j++) if (!usedC[j]) unmatchedWeight += wc[j]! * (ct[j]!.kind === 'number' ? 1 : discount);
   let score = matchedWeight + unmatchedWeight > 0 ? matched / (matchedWeight + unmatchedWeight) : 0;
   const numbersDisagree = unmatchedQuery.some((t) => t.kind === 'number') && unmatchedCandidate.some((t) => t.kind === 'number');
   if (numbersDisagree) score = Math.min(score, NUMBER_DISAGREEMENT_CAP);
@@ -71,27 +75,54 @@ function joinSplitTokens(q: NameToken[], c: NameToken[]): [NameToken[], NameToke
   return [joinAgainst(q, c), joinAgainst(c, q)];
 }
 
+/**
+ * Each token joined with the next one (null where either is a number), made
+ * once per token list: a list entry's name meets thousands of queries.
+ */
+const JOINS = new WeakMap<readonly NameToken[], ReadonlyArray<NameToken | null>>();
+
+function joinsOf(tokens: readonly NameToken[]): ReadonlyArray<NameToken | null> {
+  let joins = JOINS.get(tokens);
+  if (!joins) {
+    joins = tokens.map((a, i) => {
+      const b = tokens[i + 1];
+      return b && a.kind !== 'number' && b.kind !== 'number' ? wordToken(a.text + b.text) : null;
+    });
+    JOINS.set(tokens, joins);
+  }
+  return joins;
+}
+
+function hasText(tokens: readonly NameToken[], text: string): boolean {
+  for (const t of tokens) if (t.text === text) return true;
+  return false;
+}
+
+/** Whether a joined token spells one of the other side's: the same text, the same skeleton, or the loose skeleton of a vowelless one ("al duri" / "ldwry"). */
+function spells(joined: NameToken, other: readonly NameToken[]): boolean {
+  for (const t of other) {
+    if (t.text === joined.text) return true;
+    if (t.skeleton.length >= 3 && t.skeleton === joined.skeleton) return true;
+    if (t.vowelless && t.loose.length >= 3 && t.loose === joined.loose) return true;
+  }
+  return false;
+}
+
+/** The side's tokens with pairs joined where they spell a token of the other side; the same array when none is. */
 function joinAgainst(side: NameToken[], other: NameToken[]): NameToken[] {
-  const texts = new Set(other.map((t) => t.text));
-  const skeletons = new Set(other.filter((t) => t.skeleton.length >= 3).map((t) => t.skeleton));
-  // Vowelless tokens (Arabic script) on the other side: join against their loose skeletons too ("al duri" / "ldwry").
-  const loose = new Set(other.filter((t) => !/[aeiou]/.test(t.text)).map((t) => looseSkeleton(t.text)).filter((k) => k.length >= 3));
-  const out: NameToken[] = [];
+  const joins = joinsOf(side);
+  let out: NameToken[] | null = null;
   for (let i = 0; i < side.length; i++) {
     const a = side[i]!;
-    const b = side[i + 1];
-    if (b && a.kind !== 'number' && b.kind !== 'number' && !texts.has(a.text) && !texts.has(b.text)) {
-      const text = a.text + b.text;
-      const skeleton = skeletonOf(text);
-      if (texts.has(text) || skeletons.has(skeleton) || loose.has(looseSkeleton(text))) {
-        out.push({ text, kind: 'word', phonetic: doubleMetaphone(text)[0], skeleton });
-        i++;
-        continue;
-      }
+    const joined = joins[i];
+    if (joined && !hasText(other, a.text) && !hasText(other, side[i + 1]!.text) && spells(joined, other)) {
+      (out ??= side.slice(0, i)).push(joined);
+      i++;
+      continue;
     }
-    out.push(a);
+    out?.push(a);
   }
-  return out;
+  return out ?? side;
 }
 
 export function describeNameComparison(n: NameComparison): string {

@@ -16,6 +16,10 @@ export interface NameToken {
   phonetic: string;
   /** Consonant skeleton: abjad transliterations (Arabic, Hebrew) drop vowels, so "mhmd" meets "mohammed". */
   skeleton: string;
+  /** Written without any of a, e, i, o, u (as abjad transliterations are). */
+  vowelless: boolean;
+  /** Skeleton without w, y and h either (see looseSkeleton), kept once per token: comparisons use it often. */
+  loose: string;
 }
 
 export interface PreparedName {
@@ -61,10 +65,20 @@ export function skeletonOf(word: string): string {
   return word.replace(/[aeiouy]/g, '').replace(/(.)\1+/g, '$1');
 }
 
-function token(text: string): NameToken {
-  if (/^\d+$/.test(text)) return { text, kind: 'number', phonetic: '', skeleton: text };
+/** Consonants without w, y and h, doubles collapsed: "ldwry" (الدوري) and "alduri" meet at "ldr". */
+export function looseSkeleton(word: string): string {
+  return word.replace(/[aeiouywh]/g, '').replace(/(.)\1+/g, '$1');
+}
+
+/** A word token with its keys. */
+export function wordToken(text: string): NameToken {
   const kind: TokenKind = text.length === 1 ? 'initial' : 'word';
-  return { text, kind, phonetic: doubleMetaphone(text)[0], skeleton: skeletonOf(text) };
+  return { text, kind, phonetic: doubleMetaphone(text)[0], skeleton: skeletonOf(text), vowelless: !/[aeiou]/.test(text), loose: looseSkeleton(text) };
+}
+
+function token(text: string): NameToken {
+  if (/^\d+$/.test(text)) return { text, kind: 'number', phonetic: '', skeleton: text, vowelless: true, loose: text };
+  return wordToken(text);
 }
 
 /**

@@ -13,25 +13,26 @@ export interface TokenMatch {
   how: 'exact' | 'edit' | 'phonetic' | 'skeleton' | 'initial' | 'none';
 }
 
-/** Consonants without w, y and h, doubles collapsed: "ldwry" (الدوري) and "alduri" meet at "ldr". */
-export function looseSkeleton(word: string): string {
-  return word.replace(/[aeiouywh]/g, '').replace(/(.)\1+/g, '$1');
-}
 
 export function editBudget(length: number): number {
   return length <= 3 ? 0 : length <= 5 ? 1 : length <= 8 ? 2 : 3;
 }
 
+// Shared results for the common outcomes (a comparison runs for every token pair of every candidate: no allocation).
+const EXACT: TokenMatch = Object.freeze({ sim: 1, how: 'exact' });
+const NONE: TokenMatch = Object.freeze({ sim: 0, how: 'none' });
+const INITIAL: TokenMatch = Object.freeze({ sim: 0.9, how: 'initial' });
+
 export function compareTokens(a: NameToken, b: NameToken): TokenMatch {
-  if (a.text === b.text) return { sim: 1, how: 'exact' };
-  if (a.kind === 'number' || b.kind === 'number') return { sim: 0, how: 'none' };
+  if (a.text === b.text) return EXACT;
+  if (a.kind === 'number' || b.kind === 'number') return NONE;
   if (a.kind === 'initial' || b.kind === 'initial') {
     const [i, w] = a.kind === 'initial' ? [a, b] : [b, a];
-    return w.text.startsWith(i.text) ? { sim: 0.9, how: 'initial' } : { sim: 0, how: 'none' };
+    return w.text.startsWith(i.text) ? INITIAL : NONE;
   }
   const longest = Math.max(a.text.length, b.text.length);
   const d = distance(a.text, b.text);
-  let best: TokenMatch = { sim: 0, how: 'none' };
+  let best: TokenMatch = NONE;
   if (d <= editBudget(Math.min(a.text.length, b.text.length))) best = { sim: 1 - (0.5 * d) / longest - 0.05 * d, how: 'edit' };
   // Sound-alike spellings must still share their first letter and differ by at most half the length.
   const sameStart = a.text[0] === b.text[0];
@@ -41,12 +42,12 @@ export function compareTokens(a: NameToken, b: NameToken): TokenMatch {
   // The same consonants in the same order, when one side has no vowels at all:
   // Arabic and Hebrew script do not write them ("mhmd" / "mohammed").
   // (y counts as a consonant here: Arabic ي comes out as y.)
-  const vowelless = !/[aeiou]/.test(a.text) || !/[aeiou]/.test(b.text);
+  const vowelless = a.vowelless || b.vowelless;
   if (vowelless && a.skeleton.length >= 3 && a.skeleton === b.skeleton && best.sim < 0.8) best = { sim: 0.8, how: 'skeleton' };
   // Arabic writes long vowels with w and y (and a final h for ة): a looser skeleton without them.
   else if (vowelless && best.sim < 0.75) {
-    const la = looseSkeleton(a.text);
-    const lb = looseSkeleton(b.text);
+    const la = a.loose;
+    const lb = b.loose;
     if (la.length >= 3 && la === lb) best = { sim: 0.75, how: 'skeleton' };
     // Two consonants only ("syfy" / "saifi"): weaker, and only for a written-out vowelless word of 3+ letters.
     else if (la.length === 2 && la === lb && a.skeleton === b.skeleton && Math.min(a.text.length, b.text.length) >= 3) best = { sim: 0.7, how: 'skeleton' };

@@ -24,12 +24,24 @@ export const DEFAULT_WEIGHTS: TokenWeights = {
 
 /** IDF weights from document frequencies, scaled to 0.15–1 and capped for tokens the list has never seen. */
 export class IdfWeights implements TokenWeights {
+  /** Weights already worked out: the same tokens are weighed for every comparison (the frequencies are fixed for this object's life). */
+  private readonly memo = new Map<string, number>();
+
   constructor(
     private readonly df: ReadonlyMap<string, number>,
     private readonly documents: number,
   ) {}
 
   weight(token: string): number {
+    let w = this.memo.get(token);
+    if (w === undefined) {
+      if (this.memo.size > 500_000) this.memo.clear();
+      this.memo.set(token, (w = this.compute(token)));
+    }
+    return w;
+  }
+
+  private compute(token: string): number {
     const n = this.df.get(token) ?? 0;
     if (n === 0) return DEFAULT_WEIGHTS.weight(token);
     const idf = Math.log((this.documents + 1) / (n + 0.5));

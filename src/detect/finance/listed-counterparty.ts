@@ -265,12 +265,33 @@ class Screener {
   private addCandidate(subject: PreparedSubject, finding: Finding): void {
     const i = this.candidates.length;
     this.candidates.push({ subject, finding });
-    const keys = indexKeys(subject);
+    const keys = new Set(tokenKeys(subject, true).flat());
     for (const k of keys) {
       let list = this.index.get(k);
       if (!list) this.index.set(k, (list = []));
       list.push(i);
     }
+  }
+
+  /**
+   * The candidates worth a full comparison: those that enough of the query's
+   * words reach through their keys (minimumShared). A name a word of which
+   * meets no word of the candidate's cannot reach a threshold of 0.85 or more
+   * but through a middle name, so comparing the others is wasted: a common
+   * first name reaches hundreds of listed people.
+   */
+  private reached(q: PreparedSubject): number[] {
+    const perToken = tokenKeys(q);
+    const hits = new Map<number, number>();
+    for (const keys of perToken) {
+      const reachedByToken = new Set<number>();
+      for (const k of keys) for (const i of this.index.get(k) ?? []) reachedByToken.add(i);
+      for (const i of reachedByToken) hits.set(i, (hits.get(i) ?? 0) + 1);
+    }
+    const need = minimumShared(perToken.length);
+    const out: number[] = [];
+    for (const [i, n] of hits) if (n >= need) out.push(i);
+    return out;
   }
 
   /** Candidates whose screening score against the name reaches the threshold, best first (cached per name and country). */
@@ -279,8 +300,7 @@ class Screener {
     const cached = this.byName.get(cacheKey);
     if (cached) return cached;
     const q = country ? prepareSubject({ schema: 'LegalEntity', names: [name], countries: [country] }) : subjectOf(name);
-    const seen = new Set<number>();
-    for (const k of indexKeys(q)) for (const i of this.index.get(k) ?? []) seen.add(i);
+    const seen = this.reached(q);
     const out: Array<{ c: Candidate; score: number; raw: number; ambiguous: boolean }> = [];
     const key = nameKey(name);
     for (const i of seen) {
@@ -378,9 +398,7 @@ class Screener {
     const out: Array<{ finding: Finding; score: number }> = [];
     if (informative.length >= 2) {
       const q = prepareSubject({ schema: 'Person', names: [informative.map((t) => t.text).join(' ')] });
-      const seen = new Set<number>();
-      for (const k of indexKeys(q)) for (const i of this.index.get(k) ?? []) seen.add(i);
-      for (const i of seen) {
+      for (const i of this.reached(q)) {
         const c = this.candidates[i]!;
         if (c.finding.kind !== 'listed' || c.finding.schema !== 'Person') continue;
         const r = compareSubjects(q, c.subject);
@@ -394,19 +412,36 @@ class Screener {
 }
 
 /**
- * Blocking keys of a subject's names: the phonetic key of each informative
- * word (words common in company names — "trading", "international" — only
- * when a name has nothing else). A name that matches at the threshold shares
- * at least one such key with its match.
+ * Blocking keys of a subject's names, per informative word (words common in
+ * company names — "trading", "international" — only when a name has nothing
+ * else): its phonetic key, and its first and last three letters, so that a
+ * one-letter slip that changes the sound ("Ivan" / "Ivam") still meets its
+ * word. Words of the same text across names count once. A candidate is posted
+ * under every word (a query's "Tradings" may pair with its "Trading").
  */
-function indexKeys(subject: PreparedSubject): Set<string> {
-  const keys = new Set<string>();
+function tokenKeys(subject: PreparedSubject, everyWord = false): string[][] {
+  const byText = new Map<string, string[]>();
   for (const n of subject.prepared) {
     const words = n.tokens.filter((t) => t.kind === 'word');
     const informative = words.filter((t) => DEFAULT_WEIGHTS.weight(t.text) === 1);
-    for (const t of informative.length > 0 ? informative : words) keys.add(t.phonetic || t.text);
+    for (const t of everyWord || informative.length === 0 ? words : informative) {
+      if (byText.has(t.text)) continue;
+      const keys = [t.phonetic || t.text];
+      if (t.text.length >= 4) keys.push(`f:${t.text.slice(0, 3)}`, `l:${t.text.slice(-3)}`);
+      byText.set(t.text, keys);
+    }
   }
-  return keys;
+  return [...byText.values()];
+}
+
+/**
+ * How many of a query's n informative words must reach a candidate for it to
+ * be compared: all of one or two; n − 1 of three or four; then n − ⌊(n − 1)/2⌋.
+ * With unit weights and a matching middle name discounted to 0.2, fewer
+ * paired words cannot score 0.85 (three of five: 3 / 3.4 = 0.88 is the edge).
+ */
+export function minimumShared(n: number): number {
+  return n <= 2 ? n : n - Math.floor((n - 1) / 2);
 }
 
 /** The screening score as the engine gave it, before this indicator's weights. */

@@ -36,8 +36,82 @@ interface Candidate {
   referenced: boolean;
   closeness: number;
   ownParty: boolean;
-  payer: string;
   payerName: string | null;
+}
+
+/** The longest run of consecutive words of a payment's reference or purpose that may spell one declared reference ("INV / 2024 / 00012345"). */
+const MAX_REFERENCE_WORDS = 4;
+
+/**
+ * Which payments cite which declarations, found in one pass over the
+ * payments: each run of up to four consecutive words of a payment's
+ * reference or purpose, written as refKey writes it, looked up among the
+ * declarations' invoice references, declaration numbers and transport
+ * documents. A reference counts where it stands as words of its own ("paid
+ * INV-1234567", "INV 1234567/A"), not inside a longer word. Looking a
+ * declaration's references up in every payment of about its value instead
+ * took minutes on a large exporter's thousands of payments.
+ */
+class Citations {
+  private readonly byDeclaration = new Map<number, number[]>();
+  private readonly referenceLengths: Int32Array;
+
+  constructor(
+    private readonly g: PaymentGraph,
+    declarations: readonly StoredDeclaration[],
+  ) {
+    const declared = new Map<string, number[]>();
+    declarations.forEach((d, i) => {
+      for (const r of new Set(referencesOf(d))) {
+        const list = declared.get(r);
+        if (list) list.push(i);
+        else declared.set(r, [i]);
+      }
+    });
+    this.referenceLengths = new Int32Array(g.edges);
+    for (let e = 0; e < g.edges; e++) {
+      const p = g.payments[e]!;
+      this.referenceLengths[e] = refKey(p.reference).length;
+      const hit = new Set<number>();
+      for (const text of [p.reference, p.purpose]) {
+        if (!text) continue;
+        const words = text.toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean);
+        for (let i = 0; i < words.length; i++) {
+          let run = '';
+          for (let j = i; j < Math.min(words.length, i + MAX_REFERENCE_WORDS); j++) {
+            run += words[j];
+            if (run.length >= 4) for (const di of declared.get(run) ?? []) hit.add(di);
+          }
+        }
+      }
+      for (const di of hit) {
+        const list = this.byDeclaration.get(di);
+        if (list) list.push(e);
+        else this.byDeclaration.set(di, [e]);
+      }
+    }
+  }
+
+  /** The payments citing declaration i (its index in the input). */
+  of(i: number): readonly number[] {
+    return this.byDeclaration.get(i) ?? [];
+  }
+
+  /** Length of the payment's own reference, as refKey writes it. */
+  referenceLength(e: number): number {
+    return this.referenceLengths[e]!;
+  }
+}
+
+/** A declaration's references a payment may cite: invoice, declaration number, transport document (4 characters or more, as refKey writes them). */
+function referencesOf(d: StoredDeclaration): string[] {
+  return [refKey(d.invoice_reference), refKey(d.declaration_id), refKey(d.transport_document)].filter((r) => r.length >= 4);
+}
+
+/** How the payer of a candidate is shown: its name and account. */
+function payerLabel(g: PaymentGraph, c: Candidate): string {
+  const account = g.from[c.e]!;
+  return c.payerName ? `${c.payerName} (${g.accounts[account]})` : g.accounts[account]!;
 }
 
 /** A name this lenient or closer to a declared party's is that party. */
@@ -78,17 +152,21 @@ export const thirdPartyPayer: Indicator = {
     const before = num(params, 'days_before') * DAY;
     const after = num(params, 'days_after') * DAY;
     const concern = new Set(inputs.profile.lists.destinationsOfConcern);
+    const citations = new Citations(g, inputs.declarations);
     const out: AlertDraft[] = [];
-    for (const d of inputs.declarations) {
-      const found = candidates(g, names, d, tolerance, before, after);
-      if (found.length === 0) continue;
+    for (const [i, d] of inputs.declarations.entries()) {
+      const search = { g, names, citations, cited: citations.of(i), tolerance, before, after };
+      let found = candidates(search, d, false);
+      if (found.total === 0) continue;
       // An unreferenced payment pays this declaration only when it is the one payment that fits: an exporter with
       // many customers receives payments of similar amounts every week.
-      const plausible = found.filter((c) => c.referenced || found.length === 1);
-      if (!plausible.some((c) => !c.ownParty)) continue;
+      if (!found.kept.some((c) => !c.ownParty && (c.referenced || found.total === 1))) continue;
+      // How many of the other payments the declaration's own parties made is worth a full look only here.
+      if (!found.complete) found = candidates(search, d, true);
+      const plausible = found.kept.filter((c) => c.referenced || found.total === 1);
       for (const c of plausible) confirmThirdParty(c, d);
-      const own = found.filter((c) => c.ownParty);
-      const third = plausible.filter((c) => !c.ownParty && (c.referenced || own.length === 0));
+      const own = found.kept.filter((c) => c.ownParty).length + found.ownUnkept;
+      const third = plausible.filter((c) => !c.ownParty && (c.referenced || own === 0));
       if (third.length === 0) continue;
       third.sort((a, b) => Number(b.referenced) - Number(a.referenced) || b.closeness - a.closeness);
       const best = third[0]!;
@@ -104,7 +182,7 @@ export const thirdPartyPayer: Indicator = {
       const payer = g.from[best.e]!;
       const evidence = [
         declarationEvidence(d, `declared ${d.value} ${d.currency}, ${d.exporter_name} (${d.exporter_country}) to ${d.importer_name} (${d.importer_country})`),
-        ...cited.flatMap((c) => g.evidence(c.e, `${c.payer} paid ${g.payments[c.e]!.amount} ${g.payments[c.e]!.currency} to ${g.label(g.to[c.e]!)}${c.referenced ? ' citing the declaration' : ''}`)),
+        ...cited.flatMap((c) => g.evidence(c.e, `${payerLabel(g, c)} paid ${g.payments[c.e]!.amount} ${g.payments[c.e]!.currency} to ${g.label(g.to[c.e]!)}${c.referenced ? ' citing the declaration' : ''}`)),
       ];
       const times = [Date.parse(`${d.date}T00:00:00Z`) / 1000, ...cited.map((c) => g.t[c.e]!)];
       out.push({
@@ -115,18 +193,18 @@ export const thirdPartyPayer: Indicator = {
         window: { start: iso(Math.min(...times)), end: iso(Math.max(...times)) },
         evidence,
         explanation:
-          `declaration ${d.declaration_id} (${d.exporter_name} → ${d.importer_name}, ${d.value} ${d.currency}) was paid ${p.amount} ${p.currency} on ${p.ts.slice(0, 10)} by ${best.payer}` +
+          `declaration ${d.declaration_id} (${d.exporter_name} → ${d.importer_name}, ${d.value} ${d.currency}) was paid ${p.amount} ${p.currency} on ${p.ts.slice(0, 10)} by ${payerLabel(g, best)}` +
           `${payerCountry ? ` (${payerCountry})` : ''}, a party not on the declaration` +
           (best.referenced ? `, citing ${d.invoice_reference ? `invoice ${d.invoice_reference}` : 'the declaration'}` : ', matched by amount and date only') +
-          (own.length > 0 ? `; the declaration's own parties paid too` : ''),
+          (own > 0 ? `; the declaration's own parties paid too` : ''),
         details: {
           declaration: d.declaration_id,
           payment: p.txn_id,
-          payer: best.payer,
+          payer: payerLabel(g, best),
           payerCountry,
           referenced: best.referenced,
           closeness: best.closeness,
-          ownPartyPayments: own.length,
+          ownPartyPayments: own,
           thirdPartyPayments: third.length,
         },
       });
@@ -135,43 +213,96 @@ export const thirdPartyPayer: Indicator = {
   },
 };
 
-/** Payments that pay for the declaration, each with whether its payer is one of the declaration's parties. */
-function candidates(g: PaymentGraph, names: AccountNames, d: StoredDeclaration, tolerance: number, before: number, after: number): Candidate[] {
+/**
+ * The payments that could pay for the declaration: `total` of them; `kept`
+ * holds those citing it, and the one that fits when it is alone (the others
+ * can never be plausible, so only whether their payer is a party of the
+ * declaration is counted, in `ownUnkept`). Unless `complete` is asked for,
+ * the search stops once a second payment not citing it is found: `total` is
+ * then at least 2 and `ownUnkept` a lower bound.
+ */
+interface Found {
+  total: number;
+  kept: Candidate[];
+  ownUnkept: number;
+  complete: boolean;
+}
+
+interface Search {
+  g: PaymentGraph;
+  names: AccountNames;
+  citations: Citations;
+  /** The payments citing this declaration. */
+  cited: readonly number[];
+  tolerance: number;
+  before: number;
+  after: number;
+}
+
+const NONE_FOUND: Found = { total: 0, kept: [], ownUnkept: 0, complete: true };
+
+function candidates(s: Search, d: StoredDeclaration, complete: boolean): Found {
+  const { g, names, citations, tolerance, before, after } = s;
   const exporterKey = nameKey(d.exporter_name);
-  if (!exporterKey) return [];
+  if (!exporterKey) return NONE_FOUND;
   const accounts = names.accountsOf(exporterKey);
-  if (accounts.size === 0) return [];
+  if (accounts.size === 0) return NONE_FOUND;
   const declared = Number(d.value);
   const usd = approxUsd(declared, d.currency);
   const value = usd ?? declared;
   const wantGroup = usd !== undefined ? POOLED : g.groups.indexOf(d.currency);
-  if (!(value > 0) || wantGroup < 0) return [];
+  if (!(value > 0) || wantGroup < 0) return NONE_FOUND;
   const day = Date.parse(`${d.date}T00:00:00Z`) / 1000;
-  if (!Number.isFinite(day)) return [];
-  const refs = [refKey(d.invoice_reference), refKey(d.declaration_id), refKey(d.transport_document)].filter((r) => r.length >= 4);
+  if (!Number.isFinite(day)) return NONE_FOUND;
+  const hasRefs = referencesOf(d).length > 0;
   const parties = [d.importer_name, d.consignee_name, d.declarant_name, d.exporter_name].filter((n): n is string => !!n);
   const partyKeys = new Set(parties.map(nameKey));
   const partyAccounts = new Set<number>();
   for (const k of partyKeys) for (const a of names.accountsOf(k)) partyAccounts.add(a);
-  const out: Candidate[] = [];
-  for (const a of accounts) {
-    // By amount first (an exporter receives many payments in a quarter, few of about this value), then by date.
-    for (const e of g.inValueRange(a, wantGroup, value * (1 - tolerance), value * (1 + tolerance))) {
-      const t = g.t[e]!;
-      if (t < day - before || t > day + DAY + after) continue;
-      const diff = Math.abs(g.value[e]! - value);
-      const p = g.payments[e]!;
-      const text = refKey(p.reference) + ' ' + refKey(p.purpose);
-      const referenced = refs.some((r) => text.includes(r));
+  const min = value * (1 - tolerance);
+  const max = value * (1 + tolerance);
+  const fits = (e: number): boolean => {
+    const t = g.t[e]!;
+    return t >= day - before && t <= day + DAY + after;
+  };
+  const candidate = (e: number, referenced: boolean): Candidate => {
+    const payerAccount = g.from[e]!;
+    let ownParty = partyAccounts.has(payerAccount);
+    if (!ownParty) for (const k of names.keysOf(payerAccount)) if (partyKeys.has(k)) ownParty = true;
+    const diff = Math.abs(g.value[e]! - value);
+    return { e, referenced, closeness: tolerance > 0 ? 1 - diff / (tolerance * value) : 1, ownParty, payerName: g.payments[e]!.originator_name ?? g.names[payerAccount] ?? null };
+  };
+  // The payments citing the declaration: to the exporter, of about its value, within the days.
+  const kept: Candidate[] = [];
+  const citing = new Set<number>();
+  for (const e of s.cited) {
+    const v = g.value[e]!;
+    if (!accounts.has(g.to[e]!) || g.group[e] !== wantGroup || v < min || v > max || !fits(e)) continue;
+    citing.add(e);
+    kept.push(candidate(e, true));
+  }
+  // Then the others of about its value (by amount first: an exporter receives many payments in a quarter, few of about this value).
+  let total = kept.length;
+  let ownUnkept = 0;
+  let firstUnreferenced: Candidate | null = null;
+  search: for (const a of accounts) {
+    for (const e of g.inValueRange(a, wantGroup, min, max)) {
+      if (citing.has(e) || !fits(e)) continue;
       // A payment citing some other reference pays another invoice.
-      if (!referenced && refKey(p.reference).length >= 4 && refs.length > 0) continue;
-      const payerAccount = g.from[e]!;
-      const payerName = p.originator_name ?? g.names[payerAccount] ?? null;
-      const ownParty = partyAccounts.has(payerAccount) || [...names.keysOf(payerAccount)].some((k) => partyKeys.has(k));
-      out.push({ e, referenced, closeness: tolerance > 0 ? 1 - diff / (tolerance * value) : 1, ownParty, payer: payerName ? `${payerName} (${g.accounts[payerAccount]})` : g.accounts[payerAccount]!, payerName });
+      if (hasRefs && citations.referenceLength(e) >= 4) continue;
+      total++;
+      if (firstUnreferenced === null) firstUnreferenced = candidate(e, false);
+      else if (complete) {
+        if (candidate(e, false).ownParty) ownUnkept++;
+      } else break search;
     }
   }
-  return out;
+  // The one unreferenced payment counts as a candidate only when it is the only payment that fits.
+  if (firstUnreferenced) {
+    if (total === 1) kept.push(firstUnreferenced);
+    else if (firstUnreferenced.ownParty) ownUnkept++;
+  }
+  return { total, kept, ownUnkept, complete: complete || total <= 1 };
 }
 
 /** The screening comparison, for the candidates the exact checks left as third parties: a misspelt importer is the importer. */

@@ -252,16 +252,6 @@ function nameKeys(name: PreparedName, weight: (token: string) => number, out: Ke
   }
 }
 
-/** Token weights asked for again and again (IDF takes two logarithms per call). */
-class MemoWeights implements TokenWeights {
-  private readonly memo = new Map<string, number>();
-  constructor(private readonly inner: TokenWeights) {}
-  weight(token: string): number {
-    let w = this.memo.get(token);
-    if (w === undefined) this.memo.set(token, (w = this.inner.weight(token)));
-    return w;
-  }
-}
 
 interface NameHit {
   listed: number;
@@ -324,7 +314,7 @@ class ListedNames {
     };
     for (const l of this.listed) count(l.subject.prepared);
     for (const n of names) count(this.query(n).prepared);
-    this.weights = new MemoWeights(docs >= MIN_IDF_NAMES ? new IdfWeights(df, docs) : DEFAULT_WEIGHTS);
+    this.weights = docs >= MIN_IDF_NAMES ? new IdfWeights(df, docs) : DEFAULT_WEIGHTS;
   }
 
   /** Listed vessels whose names the observed name matches at min_name_score or more, best first. */
