@@ -12,7 +12,7 @@ import { Governance } from '../src/policy/index.ts';
 import type { Viewer } from '../src/policy/viewer.ts';
 import type { Manifest } from '../src/simulate/index.ts';
 import { formTaskForce, ingestWorld } from '../src/simulate/load.ts';
-import { ScreeningService } from '../src/screen/service.ts';
+import { OwnershipService } from '../src/graph/service.ts';
 import { openStore, type Store } from '../src/store/index.ts';
 import { runClosure, type ClosureOptions } from './detection-closure.ts';
 
@@ -41,11 +41,11 @@ import { runClosure, type ClosureOptions } from './detection-closure.ts';
  *     under the task-force agreement), DetectService.run with the built-in
  *     profile over every indicator of the catalogue except maritime.* (no
  *     positions were loaded), each indicator timed.
- *     The load phase's store queries and screening calls are timed on the side
+ *     The load phase's store queries and the ownership world's loading are timed on the side
  *     (instrument(): wrappers around the same calls, nothing else changes).
  *     The measure so far is written to PARTIAL_FILE after each step (for a run
  *     the bench stops at its time limit).
- *     → {analyzeSeconds, load, detect, store, total, loaded, loadBreakdown: {label: {seconds, calls}}, screeningQueries,
+ *     → {analyzeSeconds, load, detect, store, total, loaded, loadBreakdown: {label: {seconds, calls}},
  *        indicators: [{code, seconds, alerts}], alerts, created, maxRssBytes}
  *
  *   closure OPTIONS_JSON OUT_DIR
@@ -147,30 +147,29 @@ type Breakdown = Record<string, { seconds: number; calls: number }>;
 
 /**
  * Times the calls detection's load makes, without changing them: the store's
- * repositories (instance methods) and the screening service (prototype: the
- * ownership loader constructs its own). Store calls made from inside the
- * screening service count as screening (match includes the index build it
- * triggers, which is also reported alone). Single-threaded and awaited in
- * sequence, so a depth counter tells nesting apart.
+ * repositories (instance methods) and the ownership world's loader
+ * (prototype: detection constructs its own). Store calls made from inside the
+ * ownership loader count as its own. Single-threaded and awaited in sequence,
+ * so a depth counter tells nesting apart.
  */
 function instrument(store: Store, breakdown: Breakdown): void {
-  let screeningDepth = 0;
+  let nestedDepth = 0;
   const add = (label: string, s: number) => {
     const b = (breakdown[label] ??= { seconds: 0, calls: 0 });
     b.seconds += s;
     b.calls++;
   };
-  const wrap = (target: object, name: string, label: string, screening: boolean) => {
+  const wrap = (target: object, name: string, label: string, nests: boolean) => {
     const t = target as Record<string, (...args: unknown[]) => Promise<unknown>>;
     const original = t[name]!;
     t[name] = async function (this: unknown, ...args: unknown[]) {
-      if (!screening && screeningDepth > 0) return original.apply(this, args);
-      if (screening) screeningDepth++;
+      if (!nests && nestedDepth > 0) return original.apply(this, args);
+      if (nests) nestedDepth++;
       const t0 = performance.now();
       try {
         return await original.apply(this, args);
       } finally {
-        if (screening) screeningDepth--;
+        if (nests) nestedDepth--;
         add(label, seconds(t0));
       }
     };
@@ -178,8 +177,7 @@ function instrument(store: Store, breakdown: Breakdown): void {
   wrap(store.events, 'visiblePayments', 'store: payments', false);
   wrap(store.events, 'visibleDeclarations', 'store: declarations', false);
   for (const m of ['ofSchemata', 'forEntities', 'schemataOf', 'referencingAny', 'classes']) wrap(store.statements, m, `store: statements.${m}`, false);
-  wrap(ScreeningService.prototype, 'ensureIndex', 'screening: index build (every dataset)', true);
-  wrap(ScreeningService.prototype, 'match', 'screening: match (ownership designations by name)', true);
+  wrap(OwnershipService.prototype, 'load', 'ownership world: stakes, their parties, designation links (its store calls included)', true);
 }
 
 /**
@@ -191,7 +189,6 @@ interface DetectProgress {
   analyzeSeconds: number;
   loadSeconds: number | null;
   loadBreakdown: Breakdown;
-  screeningQueries: number;
   indicators: IndicatorMeasure[];
   elapsedSeconds: number;
   maxRssBytes: number;
@@ -209,7 +206,7 @@ async function runDetect(where: string, partialFile: string | undefined): Promis
     const analyzeSeconds = seconds(ta);
     say(`detect: ANALYZE ${analyzeSeconds.toFixed(1)} s`);
     const breakdown: Breakdown = {};
-    const progress: DetectProgress = { analyzeSeconds, loadSeconds: null, loadBreakdown: breakdown, screeningQueries: 0, indicators: [], elapsedSeconds: 0, maxRssBytes: 0 };
+    const progress: DetectProgress = { analyzeSeconds, loadSeconds: null, loadBreakdown: breakdown, indicators: [], elapsedSeconds: 0, maxRssBytes: 0 };
     const t0 = performance.now();
     const save = () => {
       if (!partialFile) return;
@@ -241,17 +238,6 @@ async function runDetect(where: string, partialFile: string | undefined): Promis
       },
     }));
     instrument(store, breakdown);
-    const match = ScreeningService.prototype.match;
-    ScreeningService.prototype.match = function (this: ScreeningService, ...args: Parameters<typeof match>) {
-      // The load's queries only (an indicator may screen too).
-      if (progress.loadSeconds === null) progress.screeningQueries += Object.keys(args[1]).length;
-      // The load phase's slowest part: say how far it is (and keep the partial measure current).
-      if (progress.loadSeconds === null && progress.screeningQueries % 20_000 < Object.keys(args[1]).length) {
-        save();
-        say(`detect: screened ${int(progress.screeningQueries)} registry parties against the lists, ${seconds(t0).toFixed(0)} s`);
-      }
-      return match.apply(this, args);
-    };
     const service = new DetectService(store, LEVELS, timed);
     say(`detect: loading inputs (${timed.length} indicators) …`);
     save();
@@ -269,7 +255,6 @@ async function runDetect(where: string, partialFile: string | undefined): Promis
         total,
         loaded: result.loaded,
         loadBreakdown: progress.loadBreakdown,
-        screeningQueries: progress.screeningQueries,
         indicators: progress.indicators,
         alerts: result.alerts.length,
         created: result.created,

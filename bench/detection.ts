@@ -35,7 +35,7 @@ import { dropSchema, engineStatuses, loadGraph, plpgsqlLoop, recursiveCte, SCHEM
  *   indicator of the catalogue except maritime.* (no positions loaded:
  *   trade.origin_mismatch, which reads them beside the declarations, runs and
  *   finds no AIS coverage), reading the PostgreSQL store; load (with where its
- *   time goes: store queries, the screening of the ownership world's parties
+ *   time goes: store queries, the ownership world with its designation links
  *   against the lists, the rest), each indicator and storing the alerts timed;
  *   peak RSS. Detection end to end = load + indicators + store; target < 60 s.
  *   The process is stopped after --detect-limit seconds (default 1200, so that
@@ -207,7 +207,6 @@ interface DetectProgress {
   analyzeSeconds: number;
   loadSeconds: number | null;
   loadBreakdown: Record<string, { seconds: number; calls: number }>;
-  screeningQueries: number;
   indicators: Array<{ code: string; seconds: number; alerts: number }>;
   elapsedSeconds: number;
   maxRssBytes: number;
@@ -221,7 +220,6 @@ interface DetectMeasure {
   total: number;
   loaded: { positions: number; vessels: number; payments: number; declarations: number };
   loadBreakdown: Record<string, { seconds: number; calls: number }>;
-  screeningQueries: number;
   indicators: Array<{ code: string; seconds: number; alerts: number }>;
   alerts: number;
   created: number;
@@ -429,25 +427,15 @@ async function closurePart(opts: Options, work: string, pgUrl: string | null): P
 
 // ------------------------------------------------------------------ report
 
-/** The load phase by call (timed on the side in the worker): screening apart, its index build apart from its matching. */
-function loadLines(d: { loadBreakdown: DetectMeasure['loadBreakdown']; screeningQueries: number }, load: number | null): string[] {
-  const b = d.loadBreakdown;
-  const index = b['screening: index build (every dataset)'];
-  const match = b['screening: match (ownership designations by name)'];
+/** The load phase by call (timed on the side in the worker). */
+function loadLines(d: { loadBreakdown: DetectMeasure['loadBreakdown'] }, load: number | null): string[] {
   const rows: string[][] = [['  of which', 'seconds', 'calls']];
   let accounted = 0;
-  for (const [label, x] of Object.entries(b).sort((p, q) => q[1].seconds - p[1].seconds)) {
-    if (label.startsWith('screening:')) continue;
+  for (const [label, x] of Object.entries(d.loadBreakdown).sort((p, q) => q[1].seconds - p[1].seconds)) {
     rows.push([`  ${label}`, s2(x.seconds), int(x.calls)]);
     accounted += x.seconds;
   }
-  if (match) {
-    const indexS = index?.seconds ?? 0;
-    rows.push([`  screening: building its index (every dataset; the first of ${int(index?.calls ?? 0)} calls builds)`, s2(indexS), int(index?.calls ?? 0)]);
-    rows.push([`  screening: ${int(d.screeningQueries)} registry parties of the ownership graph against the lists`, s2(match.seconds - indexS), int(match.calls)]);
-    accounted += match.seconds;
-  }
-  if (load !== null) rows.push(['  the rest (assembling entities, graph, blocked sets in JavaScript)', s2(Math.max(0, load - accounted)), '']);
+  if (load !== null) rows.push(['  the rest (assembling entities and parties in JavaScript)', s2(Math.max(0, load - accounted)), '']);
   return table(rows, [false, true, true]);
 }
 
@@ -548,13 +536,7 @@ function report(opts: Options, f: Figures, pgReachable: boolean, keptDb: string 
     } else if (w.stopped) {
       const p = w.stopped;
       out.push(`  STOPPED at the time limit (--detect-limit ${int(p.limitSeconds)} s); what it had measured ${int(p.elapsedSeconds)} s in:`);
-      const screening = p.loadBreakdown['screening: match (ownership designations by name)']?.seconds ?? 0;
-      out.push(
-        p.loadSeconds === null
-          ? `  load: not finished (${int(p.elapsedSeconds)} s and more; ${int(p.screeningQueries)} registry parties screened against the lists so far` +
-              (screening > 0 ? `, ${int(p.screeningQueries / screening)} a second` : '') + ')'
-          : `  load: ${s2(p.loadSeconds)} s`,
-      );
+      out.push(p.loadSeconds === null ? `  load: not finished (${int(p.elapsedSeconds)} s and more)` : `  load: ${s2(p.loadSeconds)} s`);
       out.push(...loadLines(p, p.loadSeconds));
       if (p.indicators.length > 0) {
         const det: string[][] = [['indicator', 'seconds', 'alerts']];
@@ -644,11 +626,11 @@ function report(opts: Options, f: Figures, pgReachable: boolean, keptDb: string 
       'notes:',
       '  ANALYZE ran before detection, untimed: ingest refreshes the planner statistics of the event tables but not of `statements`;',
       `  PGlite never collects them on its own, nor does a PostgreSQL server before autovacuum gets to the table (here autovacuum is ${f.autovacuum ?? 'unknown'});`,
-      '  without them every statements.forEntities call of the load (the screening index build, the ownership world) plans a',
+      '  without them every statements.forEntities call of the load (the ownership world, the listed parties) plans a',
       '  sequential scan of the whole table.',
       '  The ownership world links the registry parties of the ownership graph to the listed entities (src/graph/service.ts): same id,',
-      '  a strong identifier, or a screening match against the sanctions lists for each Person, Company and Organization without one;',
-      '  the screening service indexes every dataset (the registry too) before its first match.',
+      '  a strong identifier, or a screening match for each Person, Company and Organization without one against an index of the',
+      '  entities a Sanction names (built per run from the statements the operator sees).',
       '  AIS positions are not loaded: no indicator timed here needs them except trade.origin_mismatch, which then finds no AIS coverage.',
     );
   }
