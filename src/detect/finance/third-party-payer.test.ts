@@ -79,4 +79,21 @@ describe('finance.third_party_payer', () => {
     // Two payments that fit by amount and date: neither is taken for this declaration's.
     assert.deepEqual(alerts([d], [unreferenced, local]), []);
   });
+
+  it('a cited reference is found as words of its own in the reference or the purpose, however separated; not inside a longer word', () => {
+    const d = declaration({ invoice_reference: 'INV/2025/0042' });
+    const gamma = { ...EXPORTER, originator_name: 'Gamma Holdings OOO', originator_country: 'ru' };
+    for (const purpose of ['payment for goods, invoice INV 2025 0042', 'INV-2025-0042 balance', 'inv/2025/0042']) {
+      const found = alerts([d], [pay('ACC-GAMMA', 'ACC-ALPHA', 50_000, 10, { ...gamma, purpose })]);
+      assert.equal(found.length, 1, purpose);
+      assert.ok(found[0]!.score >= 0.75, `${purpose}: score ${found[0]!.score}`);
+    }
+    // Glued into another word, it is not a citation: the payment cites its own reference and pays another invoice.
+    assert.deepEqual(alerts([d], [pay('ACC-GAMMA', 'ACC-ALPHA', 50_000, 10, { ...gamma, reference: 'XINV20250042' })]), []);
+    // Among many payments of about the value, the citing one is still found and the others do not hide it.
+    const others = Array.from({ length: 50 }, (_, i) => pay(`ACC-C${i}`, 'ACC-ALPHA', 49_000 + i * 40, 5, { ...EXPORTER, originator_name: `Customer ${i} LLC` }));
+    const found = alerts([d], [...others, pay('ACC-GAMMA', 'ACC-ALPHA', 50_000, 10, { ...gamma, reference: 'INV 2025 0042' })]);
+    assert.equal(found.length, 1);
+    assert.ok(found[0]!.score >= 0.75);
+  });
 });
