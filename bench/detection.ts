@@ -77,7 +77,7 @@ const MIN_WORLD = { payments: 1_000_000, declarations: 200_000, companies: 100_0
 const TARGET_DETECT_S = 60;
 const TARGET_CLOSURE_S = 5;
 const TARGET_INCREMENTAL_MS = 50;
-/** Heap for the children: the figures are their real peak RSS, the limit only keeps V8 from stopping early. */
+/** Heap for the children: the figures are their real peak RSS, the limit only keeps V8 from stopping early. Their young generation is the `sextant` executable's (bin/sextant.js: 64 MB). */
 const CHILD_HEAP_MB = 8192;
 
 const USAGE =
@@ -161,7 +161,7 @@ class ChildTimeout extends Error {}
  */
 function child<T>(script: string, args: string[], limitSeconds?: number): Promise<T> {
   return new Promise((resolvePromise, reject) => {
-    const proc = spawn(process.execPath, [`--max-old-space-size=${CHILD_HEAP_MB}`, '--import', 'tsx', script, ...args], {
+    const proc = spawn(process.execPath, [`--max-old-space-size=${CHILD_HEAP_MB}`, '--max-semi-space-size=64', '--import', 'tsx', script, ...args], {
       stdio: ['ignore', 'pipe', 'inherit'],
       env: { ...process.env, SEXTANT_LOG_LEVEL: 'silent' },
     });

@@ -176,7 +176,7 @@ export class OwnershipService {
       for (const r of rs) if (QUERY_PROPS.has(r.prop)) (props[r.prop] ??= []).push(r.value);
       if (!props.name) continue;
       const subject = prepareSubject(toSubject({ schema: schema!, properties: props }, id));
-      const top = index.search(subject, { limit: 5, candidates: CANDIDATES, visible: all }).find((h) => h.entry.id !== id);
+      const top = index.search(subject, { limit: 5, candidates: CANDIDATES, visible: all, mostWords: true }).find((h) => h.entry.id !== id);
       if (!top) continue;
       const theirRows = listed.get(top.entry.id) ?? [];
       // Registration numbers of one jurisdiction on both sides that differ: another company with the same name.

@@ -51,6 +51,27 @@ const COUNTRY_PROPS = new Set(['nationality', 'citizenship', 'country', 'jurisdi
 const COMMON_KEY_SHARE = 0.05;
 const KEY_WEIGHT = { t: 1, p: 0.6, s: 0.6, f: 0.35, l: 0.35, i: 5 } as const;
 
+/** The word number of identifier keys, and the bit that marks an entry reached by one. */
+const IDENTIFIER = -1;
+const IDENTIFIER_BIT = 1 << 30;
+
+function popcount(x: number): number {
+  let n = 0;
+  for (let v = x & (IDENTIFIER_BIT - 1); v !== 0; v &= v - 1) n++;
+  return n;
+}
+
+/**
+ * How many of a name's n words must meet words of another name for the two
+ * to be worth a full comparison when only high scores matter: all of one or
+ * two; n − 1 of three or four; then n − ⌊(n − 1)/2⌋. With unit weights and an
+ * unpaired middle name discounted to 0.2, fewer paired words cannot score
+ * 0.85 (three of five: 3 / 3.4 = 0.88 is the edge).
+ */
+export function minimumShared(n: number): number {
+  return n <= 2 ? n : n - Math.floor((n - 1) / 2);
+}
+
 export function isScreenable(schema: string): boolean {
   return isA(schema, 'LegalEntity') || isA(schema, 'Vessel') || isA(schema, 'Airplane');
 }
@@ -187,9 +208,16 @@ export class CandidateIndex {
    */
   search(
     query: PreparedSubject,
-    opts: { limit: number; candidates?: number; visible: (cls: number) => boolean; accept?: (e: IndexEntry) => boolean },
+    opts: {
+      limit: number;
+      candidates?: number;
+      visible: (cls: number) => boolean;
+      accept?: (e: IndexEntry) => boolean;
+      /** Only entries that enough of the query's words reach (minimumShared), or an identifier: for callers that want high scores only. */
+      mostWords?: boolean;
+    },
   ): IndexHit[] {
-    const gathered = this.gather(query, opts.candidates ?? 50, opts.visible, opts.accept);
+    const gathered = this.gather(query, opts.candidates ?? 50, opts.visible, opts.accept, opts.mostWords ?? false);
     const hits: IndexHit[] = [];
     for (const entry of gathered) {
       const subject = this.subjectOf(entry, opts.visible);
@@ -201,34 +229,64 @@ export class CandidateIndex {
     return hits.slice(0, opts.limit);
   }
 
-  /** Entries reached by the query's keys, ranked by the weight of what they share; common keys only when nothing rarer reaches. */
-  private gather(query: PreparedSubject, max: number, visible: (cls: number) => boolean, accept?: (e: IndexEntry) => boolean): IndexEntry[] {
+  /**
+   * Entries reached by the query's keys, ranked by the weight of what they
+   * share; common keys only when nothing rarer reaches. With `mostWords`,
+   * only entries reached by an identifier or, for one of the query's names,
+   * by the keys of at least minimumShared(n) of its n words with a key in use.
+   */
+  private gather(query: PreparedSubject, max: number, visible: (cls: number) => boolean, accept: ((e: IndexEntry) => boolean) | undefined, mostWords: boolean): IndexEntry[] {
     const weights = this.weights;
     const score = new Map<number, number>();
-    const keyed: Array<{ key: string; weight: number }> = [];
+    const keyed: Array<{ key: string; weight: number; word: number }> = [];
+    const words = new Map<string, number>();
+    const nameWords: number[] = [];
     for (const name of query.prepared) {
+      let mask = 0;
       for (const t of name.tokens) {
+        let word = words.get(t.text);
+        if (word === undefined) words.set(t.text, (word = words.size));
+        if (word < 30) mask |= 1 << word;
         const w = weights.weight(t.text);
-        keyed.push({ key: `t:${t.text}`, weight: w * KEY_WEIGHT.t });
+        keyed.push({ key: `t:${t.text}`, weight: w * KEY_WEIGHT.t, word });
         if (t.kind !== 'word') continue;
-        if (t.phonetic.length >= 2) keyed.push({ key: `p:${t.phonetic}`, weight: w * KEY_WEIGHT.p });
-        if (t.skeleton.length >= 3) keyed.push({ key: `s:${t.skeleton}`, weight: w * KEY_WEIGHT.s });
+        if (t.phonetic.length >= 2) keyed.push({ key: `p:${t.phonetic}`, weight: w * KEY_WEIGHT.p, word });
+        if (t.skeleton.length >= 3) keyed.push({ key: `s:${t.skeleton}`, weight: w * KEY_WEIGHT.s, word });
         if (t.text.length >= 6) {
-          keyed.push({ key: `f:${t.text.slice(0, 4)}`, weight: w * KEY_WEIGHT.f });
-          keyed.push({ key: `l:${t.text.slice(-4)}`, weight: w * KEY_WEIGHT.l });
+          keyed.push({ key: `f:${t.text.slice(0, 4)}`, weight: w * KEY_WEIGHT.f, word });
+          keyed.push({ key: `l:${t.text.slice(-4)}`, weight: w * KEY_WEIGHT.l, word });
         }
       }
+      nameWords.push(mask);
     }
-    for (const values of Object.values(query.identifiers ?? {})) for (const v of values) keyed.push({ key: `i:${identifierKey(v)}`, weight: KEY_WEIGHT.i });
+    for (const values of Object.values(query.identifiers ?? {})) for (const v of values) keyed.push({ key: `i:${identifierKey(v)}`, weight: KEY_WEIGHT.i, word: IDENTIFIER });
     const common = Math.max(50, this.live * COMMON_KEY_SHARE);
     const rare = keyed.filter((k) => (this.postings.get(k.key)?.length ?? 0) <= common);
     const use = rare.length > 0 ? rare : keyed;
-    for (const { key, weight } of use) {
+    // Which query words reach each entry (a bit per word; beyond 30 words the test is not made).
+    let inUse = 0;
+    for (const k of use) if (k.word !== IDENTIFIER && k.word < 30) inUse |= 1 << k.word;
+    const strict = mostWords && words.size <= 30;
+    const reachedBy = new Map<number, number>();
+    for (const { key, weight, word } of use) {
       const list = this.postings.get(key);
       if (!list) continue;
-      for (const n of list) score.set(n, (score.get(n) ?? 0) + weight);
+      const bit = word === IDENTIFIER ? IDENTIFIER_BIT : 1 << word;
+      for (const n of list) {
+        score.set(n, (score.get(n) ?? 0) + weight);
+        if (strict) reachedBy.set(n, (reachedBy.get(n) ?? 0) | bit);
+      }
     }
-    const ranked = [...score.entries()].sort((a, b) => b[1] - a[1]);
+    let ranked = [...score.entries()];
+    if (strict) {
+      // Name by name: enough of one name's words (those with a key in use) must reach the entry.
+      const tests = nameWords.map((mask) => ({ mask: mask & inUse, need: minimumShared(popcount(mask & inUse)) })).filter((t) => t.mask !== 0);
+      ranked = ranked.filter(([n]) => {
+        const bits = reachedBy.get(n)!;
+        return (bits & IDENTIFIER_BIT) !== 0 || tests.some((t) => popcount(bits & t.mask) >= t.need);
+      });
+    }
+    ranked.sort((a, b) => b[1] - a[1]);
     const out: IndexEntry[] = [];
     for (const [n] of ranked) {
       const e = this.entries[n]!;

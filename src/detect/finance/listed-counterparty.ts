@@ -27,6 +27,7 @@
  */
 import type { BlockedSet } from '../../graph/blocked-set.ts';
 import type { OwnershipWorld } from '../../graph/service.ts';
+import { minimumShared } from '../../screen/candidate-index.ts';
 import { compareSubjects, identifierKey, isOrganisationSchema, prepareSubject, type PreparedSubject } from '../../screen/compare.ts';
 import type { StoredDeclaration } from '../../store/events.ts';
 import { roundScore, type AlertDraft, type AlertSubject } from '../alert.ts';
@@ -434,15 +435,6 @@ function tokenKeys(subject: PreparedSubject, everyWord = false): string[][] {
   return [...byText.values()];
 }
 
-/**
- * How many of a query's n informative words must reach a candidate for it to
- * be compared: all of one or two; n − 1 of three or four; then n − ⌊(n − 1)/2⌋.
- * With unit weights and a matching middle name discounted to 0.2, fewer
- * paired words cannot score 0.85 (three of five: 3 / 3.4 = 0.88 is the edge).
- */
-export function minimumShared(n: number): number {
-  return n <= 2 ? n : n - Math.floor((n - 1) / 2);
-}
 
 /** The screening score as the engine gave it, before this indicator's weights. */
 function matchText(name: string, c: Candidate, raw: number, ambiguous: boolean): string {
