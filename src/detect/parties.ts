@@ -8,7 +8,7 @@
  * different names stay apart. Fuzzy matching is the screening engine's job;
  * this is the exact join trade and finance indicators build on.
  */
-import { prepareName } from '../screen/names.ts';
+import { nameWords } from '../screen/names.ts';
 import type { EvidenceRef } from './inputs.ts';
 
 export interface RegisteredParty {
@@ -33,8 +33,7 @@ export interface RegisteredParty {
 
 /** The name's tokens without its legal form, and the country: the exact join key. */
 export function partyKey(name: string, country: string | null | undefined): string {
-  const tokens = prepareName(name, { organisation: true }).tokens.map((t) => t.text);
-  return `${(country ?? '').toLowerCase()}:${tokens.join(' ')}`;
+  return `${(country ?? '').toLowerCase()}:${nameWords(name, { organisation: true }).words.join(' ')}`;
 }
 
 export interface PartyDirector {

@@ -29,14 +29,18 @@ function withSpelledOut(form: string): string[] {
   return /^[a-z]{3,5}$/.test(form) ? [form, form.split('').join(' ')] : [form];
 }
 
-/** Folded form (as token list) → canonical legal form. */
-export const LEGAL_FORMS: Array<{ tokens: string[]; canonical: string }> = Object.entries(FORMS)
-  .flatMap(([canonical, forms]) => [...new Set(forms.flatMap(withSpelledOut))].map((f) => ({ tokens: f.split(' '), canonical })))
-  .sort((a, b) => b.tokens.length - a.tokens.length);
-
 /**
  * Short forms that are also ordinary words or initials in people's names
  * ("AS", "AT", "AD", "CO", "SA"): recognised as legal forms only at the end of
  * an organisation's name, never in a person's name.
  */
 export const AMBIGUOUS_FORMS = new Set(['as', 'at', 'ad', 'ag', 'co', 'sa', 'ab', 'oy', 'ug', 'kk', 'gk', 'too', 'ao', 'nv', 'bv', 'vat', 'pat', 'zat']);
+
+/** Folded form (as token list) → canonical legal form, with whether it is ambiguous (AMBIGUOUS_FORMS). */
+export const LEGAL_FORMS: ReadonlyArray<{ tokens: string[]; canonical: string; ambiguous: boolean }> = Object.entries(FORMS)
+  .flatMap(([canonical, forms]) => [...new Set(forms.flatMap(withSpelledOut))].map((f) => ({ tokens: f.split(' '), canonical, ambiguous: AMBIGUOUS_FORMS.has(f) })))
+  .sort((a, b) => b.tokens.length - a.tokens.length);
+
+/** Every word a legal form starts with: a name none of whose words is one has no legal form (most names). */
+export const LEGAL_FORM_FIRST_WORDS: ReadonlySet<string> = new Set(LEGAL_FORMS.map((f) => f.tokens[0]!));
+

@@ -1,6 +1,6 @@
 import anyAscii from 'any-ascii';
 import { doubleMetaphone } from 'double-metaphone';
-import { AMBIGUOUS_FORMS, LEGAL_FORMS } from './legal-forms.ts';
+import { LEGAL_FORM_FIRST_WORDS, LEGAL_FORMS } from './legal-forms.ts';
 
 /**
  * A name prepared for matching: transliterated, folded, split into tokens,
@@ -87,6 +87,12 @@ function token(text: string): NameToken {
  * ones such as "AS" or "CO"), and key every token.
  */
 export function prepareName(name: string, opts: { organisation: boolean; vessel?: boolean }): PreparedName {
+  const { words, legalForm } = nameWords(name, opts);
+  return { original: name, tokens: words.map(token), legalForm };
+}
+
+/** The words prepareName keys (legal form taken out), without the keys: for callers that only compare words. */
+export function nameWords(name: string, opts: { organisation: boolean; vessel?: boolean }): { words: string[]; legalForm: string | null } {
   let words = foldTokens(name).flatMap((w) => w.split(/(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d)/));
   // Ship-type prefixes are not part of a vessel's name: "MV Arnica" is "ARNICA".
   if (opts.vessel && words.length > 1 && VESSEL_PREFIXES.has(words[0]!)) words = words.slice(1);
@@ -97,19 +103,22 @@ export function prepareName(name: string, opts: { organisation: boolean; vessel?
     words = found.words;
     legalForm = found.form;
   }
-  return { original: name, tokens: words.map(token), legalForm };
+  return { words, legalForm };
 }
 
 /** Whether a name carries an unambiguous legal form (used when the schema does not say). */
 export function looksLikeOrganisation(words: string[]): boolean {
-  return LEGAL_FORMS.some((f) => !AMBIGUOUS_FORMS.has(f.tokens.join(' ')) && indexOfRun(words, f.tokens) >= 0);
+  if (!words.some((w) => LEGAL_FORM_FIRST_WORDS.has(w))) return false;
+  return LEGAL_FORMS.some((f) => !f.ambiguous && indexOfRun(words, f.tokens) >= 0);
 }
 
 function extractLegalForm(words: string[]): { words: string[]; form: string | null } {
   let form: string | null = null;
   let rest = words;
+  if (!words.some((w) => LEGAL_FORM_FIRST_WORDS.has(w))) return { words, form };
   for (const f of LEGAL_FORMS) {
-    const ambiguous = AMBIGUOUS_FORMS.has(f.tokens.join(' '));
+    const ambiguous = f.ambiguous;
+    if (!rest.includes(f.tokens[0]!)) continue;
     for (;;) {
       const at = indexOfRun(rest, f.tokens);
       if (at < 0) break;

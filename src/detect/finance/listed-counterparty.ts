@@ -69,6 +69,12 @@ interface Finding {
   listed: ListedParty[];
 }
 
+/** Sides and names screened in one run, remembered for it (see sideCached). */
+const SIDE_CACHE = 2_000_000;
+const NAME_CACHE = 1_000_000;
+const NO_HITS: Hit[] = [];
+const NO_SCREENED: Array<{ c: Candidate; score: number; raw: number; ambiguous: boolean }> = [];
+
 /** One side's or party's hit: a finding, how it was reached, and how sure the link is. */
 interface Hit {
   finding: Finding;
@@ -174,8 +180,11 @@ class Screener {
     const k = `${role}\u0000${account}\u0000${name ?? ''}\u0000${country ?? ''}`;
     let hits = this.sides.get(k);
     if (!hits) {
-      if (this.sides.size > 200_000) this.sides.clear();
-      this.sides.set(k, (hits = this.side(role, account, name, country)));
+      // Held for this run only: a quarter's payments name a few hundred thousand sides, and a cache cleared
+      // half-way screens them all again. Sides without hits (nearly all) share one empty list.
+      if (this.sides.size > SIDE_CACHE) this.sides.clear();
+      hits = this.side(role, account, name, country);
+      this.sides.set(k, hits.length === 0 ? NO_HITS : hits);
     }
     return hits;
   }
@@ -317,8 +326,8 @@ class Screener {
       out.push({ c, score: r.score * (conflict && !identical ? this.conflictFactor : 1) * (ambiguous ? this.ambiguityFactor : 1), raw: r.score, ambiguous });
     }
     out.sort((a, b) => b.score - a.score);
-    if (this.byName.size > 100_000) this.byName.clear();
-    this.byName.set(cacheKey, out);
+    if (this.byName.size > NAME_CACHE) this.byName.clear();
+    this.byName.set(cacheKey, out.length === 0 ? NO_SCREENED : out);
     return out;
   }
 

@@ -6,7 +6,7 @@
  */
 import { foldName } from '../../model/normalize/names.ts';
 import { compareSubjects, prepareSubject, type PreparedSubject } from '../../screen/compare.ts';
-import { foldTokens, prepareName } from '../../screen/names.ts';
+import { foldTokens, nameWords } from '../../screen/names.ts';
 import type { PaymentGraph } from './graph.ts';
 
 const keys = new Map<string, string>();
@@ -16,7 +16,7 @@ export function nameKey(name: string | null | undefined): string {
   if (!name) return '';
   let key = keys.get(name);
   if (key === undefined) {
-    const tokens = prepareName(name, { organisation: true }).tokens.map((t) => t.text);
+    const tokens = nameWords(name, { organisation: true }).words;
     key = tokens.length > 0 ? tokens.join(' ') : foldName(name);
     if (keys.size > 500_000) keys.clear();
     keys.set(name, key);
