@@ -10,6 +10,7 @@
  * `nameThreshold` or above, each link reported with its reason.
  */
 import type { ReadScope } from '../policy/scope.ts';
+import { getSchema, schemaNames } from '../model/schemata.ts';
 import { CandidateIndex } from '../screen/candidate-index.ts';
 import { prepareSubject } from '../screen/compare.ts';
 import { toSubject } from '../screen/query.ts';
@@ -64,8 +65,19 @@ export interface OwnershipServiceOptions {
 const STRONG = ['registrationNumber', 'imoNumber', 'leiCode'];
 /** How far below the name threshold a match with the same full birth date may be. */
 const BIRTH_DATE_ALLOWANCE = 0.05;
+/** The properties of a stake record that make the graph. */
+const OWNERSHIP_PROPS: ReadonlySet<string> = new Set(['owner', 'asset', 'endDate', 'percentage', 'role', 'sharesType', 'summary']);
+
 /** Properties of a registry party that its screening query carries. */
 const QUERY_PROPS = new Set(['name', 'alias', 'birthDate', 'nationality', 'jurisdiction', 'registrationNumber']);
+/** The properties of the graph's parties that are read: captions (of every schema), strong identifiers with their jurisdiction, and the screening query's. */
+const ENDPOINT_PROPS: ReadonlySet<string> = new Set([
+  ...schemaNames().flatMap((s) => getSchema(s)?.captionProps ?? []),
+  ...STRONG,
+  ...QUERY_PROPS,
+  'country',
+]);
+
 /** Entries compared in full per query: a designation link needs the best one only. */
 const CANDIDATES = 10;
 
@@ -78,7 +90,10 @@ export class OwnershipService {
   async load(scope: ReadScope, opts: OwnershipOptions = {}): Promise<OwnershipWorld> {
     const classes = await this.store.statements.classes();
     const visible = scope.filter(classes, { minimised: true });
-    const rows = scope.seeAll(await this.store.statements.ofSchemata(['Ownership'], visible));
+    // Only the properties read here are fetched: a registry's million records carry addresses, dates and
+    // sources that the graph never looks at, and every row fetched is parsed and kept for the whole load.
+    const only = (props: ReadonlySet<string>) => scope.filter(classes.filter((c) => props.has(c.prop)), { minimised: true });
+    const rows = scope.seeAll(await this.store.statements.ofSchemata(['Ownership'], only(OWNERSHIP_PROPS)));
     const asOf = opts.asOf ?? new Date().toISOString().slice(0, 10);
     const stakes: Stake[] = [];
     const controls: Control[] = [];
@@ -100,7 +115,7 @@ export class OwnershipService {
     }
     const ids = [...new Set([...stakes.flatMap((s) => [s.owner, s.asset]), ...controls.flatMap((c) => [c.controller, c.entity])])];
     const schemata = new Map((await this.store.statements.schemataOf(ids, visible)).map((r) => [r.entity_id, r.schema]));
-    const endpointRows = scope.seeAll(await this.store.statements.forEntities(ids, visible));
+    const endpointRows = scope.seeAll(await this.store.statements.forEntities(ids, only(ENDPOINT_PROPS)));
     const byEntity = groupByEntity(endpointRows);
     const names = new Map<string, string>();
     for (const [id, rs] of byEntity) names.set(id, caption(id, rs));
@@ -109,7 +124,7 @@ export class OwnershipService {
       stakes,
       controls,
     );
-    const designations = await this.designated(scope, visible, byEntity, schemata, opts.nameThreshold ?? 0.9);
+    const designations = await this.designated(scope, visible, only(new Set(['entity'])), byEntity, schemata, opts.nameThreshold ?? 0.9);
     const seeds = [...new Set(designations.map((d) => d.id))];
     const sets = new Map<string, BlockedSet>();
     return {
@@ -130,11 +145,12 @@ export class OwnershipService {
   private async designated(
     scope: ReadScope,
     visible: Parameters<Store['statements']['forEntities']>[1],
+    sanctionTargets: Parameters<Store['statements']['ofSchemata']>[1],
     endpoints: Map<string, StatementRow[]>,
     schemata: Map<string, string>,
     nameThreshold: number,
   ): Promise<DesignationLink[]> {
-    const sanctions = scope.seeAll(await this.store.statements.ofSchemata(['Sanction'], visible!));
+    const sanctions = scope.seeAll(await this.store.statements.ofSchemata(['Sanction'], sanctionTargets));
     const listedIds = [...new Set(sanctions.filter((r) => r.prop === 'entity').map((r) => r.value))];
     if (listedIds.length === 0) return [];
     const listed = groupByEntity(scope.seeAll(await this.store.statements.forEntities(listedIds, visible)));
