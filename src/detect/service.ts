@@ -22,8 +22,22 @@ import type { ClassFilterColumns, StatementRow } from '../store/statements.ts';
 import { toIso } from '../store/db.ts';
 import type { Profile } from './profile.ts';
 import { OwnershipService } from '../graph/service.ts';
+import { getSchema } from '../model/schemata.ts';
 
 const POSITION_PAGE = 50_000;
+
+/** The properties of a registered party that loadParties reads: names and captions, jurisdiction, incorporation, addresses. */
+const PARTY_PROPS: ReadonlySet<string> = new Set([
+  ...['Company', 'Organization', 'LegalEntity', 'PublicBody'].flatMap((s) => getSchema(s)?.captionProps ?? []),
+  'name',
+  'alias',
+  'previousName',
+  'jurisdiction',
+  'country',
+  'incorporationDate',
+  'address',
+]);
+const DIRECTORSHIP_PROPS: ReadonlySet<string> = new Set(['director', 'organization', 'endDate']);
 
 export interface DetectRunOptions {
   profile: Profile;
@@ -34,7 +48,7 @@ export interface DetectRunOptions {
 }
 
 export interface DetectRunResult {
-  /** Every alert of the run, best first (the caller applies the threshold for display). */
+/** Every alert of the run, best first (the caller applies the threshold for display). */
   alerts: Alert[];
   created: number;
   updated: number;
@@ -279,8 +293,13 @@ export class DetectService {
   private async loadParties(scope: ReadScope): Promise<RegisteredParty[]> {
     const classes = await this.store.statements.classes();
     const schemata = ['Company', 'Organization', 'LegalEntity', 'PublicBody'];
-    const rows = scope.seeAll(await this.store.statements.ofSchemata(schemata, scope.filter(classes.filter((c) => schemata.includes(c.schema)), { minimised: true })));
-    const directorships = scope.seeAll(await this.store.statements.ofSchemata(['Directorship'], scope.filter(classes.filter((c) => c.schema === 'Directorship'), { minimised: true })));
+    // Only the properties read below (a registry's records carry many more).
+    const rows = scope.seeAll(
+      await this.store.statements.ofSchemata(schemata, scope.filter(classes.filter((c) => schemata.includes(c.schema) && PARTY_PROPS.has(c.prop)), { minimised: true })),
+    );
+    const directorships = scope.seeAll(
+      await this.store.statements.ofSchemata(['Directorship'], scope.filter(classes.filter((c) => c.schema === 'Directorship' && DIRECTORSHIP_PROPS.has(c.prop)), { minimised: true })),
+    );
     const directors = new Map<string, PartyDirector[]>();
     for (const [record, rs] of groupByEntity(directorships)) {
       const director = rs.find((r) => r.prop === 'director')?.value;
