@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { StatementRow } from '../store/statements.ts';
-import { CandidateIndex } from './candidate-index.ts';
+import { CandidateIndex, minimumShared } from './candidate-index.ts';
 import { prepareSubject } from './compare.ts';
 
 function rows(id: string, name: string): StatementRow[] {
@@ -25,5 +25,22 @@ describe('candidate index', () => {
     const query = prepareSubject({ schema: 'Company', names: ['Quxbar Holdings'] });
     assert.equal(index.search(query, { limit: 1, visible: () => false }).length, 0);
     assert.equal(index.search(query, { limit: 1, visible: () => true })[0]?.entry.id, 'x');
+  });
+
+  it('with mostWords, compares only entries most of a name\'s words reach (or an identifier), and still finds a misspelt name', () => {
+    const index = new CandidateIndex();
+    index.upsert('both', rows('both', 'Volkova Trading Zhemchug'));
+    index.upsert('one', rows('one', 'Volkova Shipping'));
+    index.upsert('typo', rows('typo', 'Zhemchug Volkovva'));
+    const base = { entity_id: 'ided', schema: 'Company', dataset: 'd', agency: 'local', marking: 'TLP:CLEAR', first_seen: '', last_seen: '', original: null, match: null, source_record: null };
+    index.upsert('ided', [...rows('ided', 'Entirely Other'), { ...base, id: 'ided-r', prop: 'registrationNumber', value: '7701234567', prop_type: 'identifier' }]);
+    const ids = (names: string[], mostWords: boolean, identifiers = {}) =>
+      index.search(prepareSubject({ schema: 'Company', names, identifiers }), { limit: 10, visible: () => true, mostWords }).map((h) => h.entry.id).sort();
+    // Without the bound, an entry one word reaches is compared (and scored); with it, it is not.
+    assert.ok(ids(['Volkova Zhemchug'], false).includes('one'));
+    assert.deepEqual(ids(['Volkova Zhemchug'], true), ['both', 'typo']);
+    // An identifier reaches on its own.
+    assert.ok(ids(['Nothing Alike'], true, { registrationNumber: ['7701234567'] }).includes('ided'));
+    assert.deepEqual([1, 2, 3, 4, 5, 6, 7].map(minimumShared), [1, 2, 2, 3, 3, 4, 4]);
   });
 });
