@@ -48,7 +48,7 @@ export interface DetectRunOptions {
 }
 
 export interface DetectRunResult {
-/** Every alert of the run, best first (the caller applies the threshold for display). */
+  /** Every alert of the run, best first (the caller applies the threshold for display). */
   alerts: Alert[];
   created: number;
   updated: number;

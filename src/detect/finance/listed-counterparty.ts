@@ -72,8 +72,8 @@ interface Finding {
 /** Sides and names screened in one run, remembered for it (see sideCached). */
 const SIDE_CACHE = 2_000_000;
 const NAME_CACHE = 1_000_000;
-const NO_HITS: Hit[] = [];
-const NO_SCREENED: Array<{ c: Candidate; score: number; raw: number; ambiguous: boolean }> = [];
+const NO_HITS: readonly Hit[] = Object.freeze([]);
+const NO_SCREENED: ReadonlyArray<{ c: Candidate; score: number; raw: number; ambiguous: boolean }> = Object.freeze([]);
 
 /** One side's or party's hit: a finding, how it was reached, and how sure the link is. */
 interface Hit {
@@ -95,11 +95,11 @@ class Screener {
   private readonly accountNodes = new Map<string, string[]>();
   private readonly candidates: Candidate[] = [];
   private readonly index = new Map<string, number[]>();
-  private readonly byName = new Map<string, Array<{ c: Candidate; score: number; raw: number; ambiguous: boolean }>>();
+  private readonly byName = new Map<string, ReadonlyArray<{ c: Candidate; score: number; raw: number; ambiguous: boolean }>>();
   private readonly listedById: Map<string, ListedParty>;
   private organisationsByWord: Map<string, string[]> | null = null;
   private readonly unlisted = new Map<string, boolean>();
-  private readonly sides = new Map<string, Hit[]>();
+  private readonly sides = new Map<string, readonly Hit[]>();
   private readonly fronts = new Map<string, Array<{ finding: Finding; score: number }>>();
 
   constructor(
@@ -176,7 +176,7 @@ class Screener {
   }
 
   /** side(), cached: the same parties pay from the same accounts again and again. */
-  sideCached(role: string, account: string, name: string | null, country: string | null): Hit[] {
+  sideCached(role: string, account: string, name: string | null, country: string | null): readonly Hit[] {
     const k = `${role}\u0000${account}\u0000${name ?? ''}\u0000${country ?? ''}`;
     let hits = this.sides.get(k);
     if (!hits) {
@@ -305,7 +305,7 @@ class Screener {
   }
 
   /** Candidates whose screening score against the name reaches the threshold, best first (cached per name and country). */
-  screen(name: string, country: string | null): Array<{ c: Candidate; score: number; raw: number; ambiguous: boolean }> {
+  screen(name: string, country: string | null): ReadonlyArray<{ c: Candidate; score: number; raw: number; ambiguous: boolean }> {
     const cacheKey = `${name}\u0000${country ?? ''}`;
     const cached = this.byName.get(cacheKey);
     if (cached) return cached;
@@ -443,7 +443,6 @@ function tokenKeys(subject: PreparedSubject, everyWord = false): string[][] {
   }
   return [...byText.values()];
 }
-
 
 /** The screening score as the engine gave it, before this indicator's weights. */
 function matchText(name: string, c: Candidate, raw: number, ambiguous: boolean): string {
