@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -7,6 +6,7 @@ import pg from 'pg';
 import { freshDatabaseUrl, TEST_DATABASE_URL } from '../test/support/stores.ts';
 import type { ClosureMeasure, ClosureOptions, IncrementalMeasure } from './detection-closure.ts';
 import { dropSchema, engineStatuses, loadGraph, plpgsqlLoop, recursiveCte, SCHEMA, type SqlLoad, type SqlRun } from './detection-sql.ts';
+import { ChildTimeout, parseBenchOptions, runWorker } from './support.ts';
 
 /**
  * `npm run bench -- detection [--scale S] [--days N] [--seed N] [--companies N] [--stakes N] [--picks N]
@@ -105,24 +105,10 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Options {
-  const flags = new Set(['--keep', '--json', '--skip-world', '--skip-closure']);
-  const valued = new Set(['--scale', '--days', '--seed', '--companies', '--stakes', '--picks', '--detect-limit', '--pglite-scale', '--database-url', '--out']);
-  const values = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (flags.has(a)) continue;
-    if (!valued.has(a)) throw new Error(`unknown option ${a}`);
-    const v = argv[i + 1];
-    if (v === undefined || v.startsWith('--')) throw new Error(`${a} needs a value`);
-    values.set(a, v);
-    i++;
-  }
-  const whole = (flag: string, fallback: number, min: number, max: number): number => {
-    const raw = values.get(flag);
-    const n = raw === undefined ? fallback : Number(raw);
-    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${flag} must be a whole number from ${min} to ${max}`);
-    return n;
-  };
+  const options = parseBenchOptions(argv, ['--keep', '--json', '--skip-world', '--skip-closure'], [
+    '--scale', '--days', '--seed', '--companies', '--stakes', '--picks', '--detect-limit', '--pglite-scale', '--database-url', '--out',
+  ]);
+  const { values, whole } = options;
   const scaleOf = (flag: string, fallback: number): number => {
     const n = Number(values.get(flag) ?? fallback);
     if (!(n > 0) || n > 10_000) throw new Error(`${flag} must be a number above 0 and at most 10000`);
@@ -143,50 +129,18 @@ function parseOptions(argv: string[]): Options {
     pgliteScale: values.get('--pglite-scale') === 'none' ? null : scaleOf('--pglite-scale', scaleOf('--scale', DEFAULT_SCALE)),
     databaseUrl: values.get('--database-url') ?? null,
     out: out === undefined ? null : resolve(out),
-    keep: argv.includes('--keep'),
-    json: argv.includes('--json'),
-    skipWorld: argv.includes('--skip-world'),
-    skipClosure: argv.includes('--skip-closure'),
+    keep: options.has('--keep'),
+    json: options.has('--json'),
+    skipWorld: options.has('--skip-world'),
+    skipClosure: options.has('--skip-closure'),
   };
 }
 
 const say = (line: string): void => void process.stderr.write(`detection: ${line}\n`);
 
-/** A worker stopped at its time limit. */
-class ChildTimeout extends Error {}
-
-/**
- * Runs a worker in its own process; its progress passes through on stderr, the measure is its last stdout line.
- * With a time limit, the worker is stopped when it runs out (ChildTimeout).
- */
+/** A worker of this bench: the heap and young generation of the `sextant` executable's runs (bin/sextant.js), stopped after limitSeconds if given. */
 function child<T>(script: string, args: string[], limitSeconds?: number): Promise<T> {
-  return new Promise((resolvePromise, reject) => {
-    const proc = spawn(process.execPath, [`--max-old-space-size=${CHILD_HEAP_MB}`, '--max-semi-space-size=64', '--import', 'tsx', script, ...args], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, SEXTANT_LOG_LEVEL: 'silent' },
-    });
-    let timedOut = false;
-    const timer = limitSeconds
-      ? setTimeout(() => {
-          timedOut = true;
-          proc.kill('SIGTERM');
-        }, limitSeconds * 1000)
-      : null;
-    let stdout = '';
-    proc.stdout.setEncoding('utf8');
-    proc.stdout.on('data', (chunk: string) => (stdout += chunk));
-    proc.on('error', reject);
-    proc.on('close', (code, signal) => {
-      if (timer) clearTimeout(timer);
-      if (timedOut) return reject(new ChildTimeout(`${args[0]} worker stopped after ${limitSeconds} s`));
-      if (code !== 0) return reject(new Error(`${args[0]} worker failed (${signal ?? `exit ${code}`})`));
-      try {
-        resolvePromise(JSON.parse(stdout.trim().split('\n').pop()!) as T);
-      } catch (e) {
-        reject(new Error(`${args[0]} worker printed no measure: ${String(e)}`));
-      }
-    });
-  });
+  return runWorker<T>(script, args, { nodeFlags: [`--max-old-space-size=${CHILD_HEAP_MB}`, '--max-semi-space-size=64'], ...(limitSeconds ? { limitSeconds } : {}) });
 }
 
 interface SimMeasure {

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
@@ -8,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { freshDatabaseUrl, TEST_DATABASE_URL } from '../test/support/stores.ts';
 import { DEFAULT_SPATIAL, type NaiveMeasure, type SpatialOptions, type SpatialResult } from './maritime-baselines.ts';
+import { parseBenchOptions, runWorker } from './support.ts';
 
 /**
  * `npm run bench -- maritime [--scale S] [--days N] [--seed N] [--out DIR] [--keep]
@@ -85,24 +85,8 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Options {
-  const flags = new Set(['--keep', '--json']);
-  const valued = new Set(['--scale', '--days', '--seed', '--out', '--database-url', '--pglite-positions', '--naive-vessels']);
-  const values = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (flags.has(a)) continue;
-    if (!valued.has(a)) throw new Error(`unknown option ${a}`);
-    const v = argv[i + 1];
-    if (v === undefined || v.startsWith('--')) throw new Error(`${a} needs a value`);
-    values.set(a, v);
-    i++;
-  }
-  const whole = (flag: string, fallback: number, min: number, max: number): number => {
-    const raw = values.get(flag);
-    const n = raw === undefined ? fallback : Number(raw);
-    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${flag} must be a whole number from ${min} to ${max}`);
-    return n;
-  };
+  const options = parseBenchOptions(argv, ['--keep', '--json'], ['--scale', '--days', '--seed', '--out', '--database-url', '--pglite-positions', '--naive-vessels']);
+  const { values, whole } = options;
   const scale = Number(values.get('--scale') ?? DEFAULT_SCALE);
   if (!(scale > 0) || scale > 10_000) throw new Error('--scale must be a number above 0 and at most 10000');
   const pgl = values.get('--pglite-positions');
@@ -112,36 +96,19 @@ function parseOptions(argv: string[]): Options {
     days: whole('--days', DEFAULT_DAYS, 1, 3660),
     seed: whole('--seed', 1, 1, 2 ** 32 - 1),
     out: out === undefined ? null : resolve(out),
-    keep: argv.includes('--keep'),
+    keep: options.has('--keep'),
     databaseUrl: values.get('--database-url') ?? null,
     pglitePositions: pgl === 'all' ? null : whole('--pglite-positions', DEFAULT_PGLITE_POSITIONS, 1, Number.MAX_SAFE_INTEGER),
     naiveVessels: whole('--naive-vessels', DEFAULT_SPATIAL.naiveVessels, 2, 1_000_000),
-    json: argv.includes('--json'),
+    json: options.has('--json'),
   };
 }
 
 const say = (line: string): void => void process.stderr.write(`maritime: ${line}\n`);
 
-/** Runs a worker in its own process; its progress passes through on stderr, the measure is its last stdout line. */
+/** A worker of this bench (bench/support.ts). */
 function child<T>(script: string, args: string[]): Promise<T> {
-  return new Promise((resolvePromise, reject) => {
-    const proc = spawn(process.execPath, [`--max-old-space-size=${CHILD_HEAP_MB}`, '--import', 'tsx', script, ...args], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, SEXTANT_LOG_LEVEL: 'silent' },
-    });
-    let stdout = '';
-    proc.stdout.setEncoding('utf8');
-    proc.stdout.on('data', (chunk: string) => (stdout += chunk));
-    proc.on('error', reject);
-    proc.on('close', (code, signal) => {
-      if (code !== 0) return reject(new Error(`${args[0]} worker failed (${signal ?? `exit ${code}`})`));
-      try {
-        resolvePromise(JSON.parse(stdout.trim().split('\n').pop()!) as T);
-      } catch (e) {
-        reject(new Error(`${args[0]} worker printed no measure: ${String(e)}`));
-      }
-    });
-  });
+  return runWorker<T>(script, args, { nodeFlags: [`--max-old-space-size=${CHILD_HEAP_MB}`] });
 }
 
 interface SimMeasure {
