@@ -1,4 +1,8 @@
-import { mkdir } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, rmdir } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
@@ -109,7 +113,11 @@ export async function openDb(target: DbTarget): Promise<Db> {
     }
     return new PostgresDb(pool);
   }
-  if (target.dataDir) await mkdir(target.dataDir, { recursive: true });
+  if (target.dataDir) {
+    await mkdir(dirname(target.dataDir), { recursive: true });
+    await initPgliteDir(target.dataDir);
+    await mkdir(target.dataDir, { recursive: true });
+  }
   try {
     const pgl = await PGlite.create(target.dataDir ?? undefined, { extensions: { pg_trgm, fuzzystrmatch } });
     return new PgliteDb(pgl);
@@ -121,6 +129,53 @@ export async function openDb(target: DbTarget): Promise<Db> {
       { cause: err },
     );
   }
+}
+
+/**
+ * A new PGlite data directory is created (initdb) in a short-lived child
+ * process. initdb runs a WebAssembly instance of its own whose heap the
+ * process keeps once it has grown (about 500 MB at its peak): run in the
+ * process that then ingests, it set that process's peak memory, whatever the
+ * input's size. The child initialises a sibling directory that is renamed into
+ * place only when complete, so an interrupted creation leaves no half-made
+ * store behind. A directory that already holds a database, or holds files that
+ * are not one, is left to PGlite as before; so is any failure of the child
+ * (PGlite then runs initdb in this process).
+ */
+export async function initPgliteDir(dataDir: string): Promise<'created' | 'exists' | 'in-process'> {
+  if (existsSync(join(dataDir, 'PG_VERSION'))) return 'exists';
+  if (existsSync(dataDir) && (await readdir(dataDir)).length > 0) return 'in-process';
+  const staging = join(dirname(dataDir), `.${basename(dataDir)}.init-${randomUUID()}`);
+  try {
+    await runInitdbChild(staging);
+    if (existsSync(dataDir)) await rmdir(dataDir); // empty, checked above
+    await rename(staging, dataDir);
+    return 'created';
+  } catch {
+    await rm(staging, { recursive: true, force: true });
+    return existsSync(join(dataDir, 'PG_VERSION')) ? 'exists' : 'in-process';
+  }
+}
+
+/** PGlite.create on `dir` in a fresh node process (plain ESM: no loader needed), then close. */
+function runInitdbChild(dir: string): Promise<void> {
+  const code = `const { PGlite } = await import(process.env.SEXTANT_PGLITE_MODULE); const db = await PGlite.create(process.env.SEXTANT_PGLITE_DIR); await db.close();`;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', code], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, SEXTANT_PGLITE_MODULE: import.meta.resolve('@electric-sql/pglite'), SEXTANT_PGLITE_DIR: dir },
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (d: string) => {
+      if (stderr.length < 4000) stderr += d;
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code === 0 && existsSync(join(dir, 'PG_VERSION'))) resolve();
+      else reject(new Error(`initdb child exited with ${code}: ${stderr.trim()}`));
+    });
+  });
 }
 
 /** A timestamp as the drivers return it (Date from pg and PGlite, text otherwise) in ISO form. */
