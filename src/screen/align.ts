@@ -53,11 +53,15 @@ export function compareNames(q: PreparedName, c: PreparedName, weights: TokenWei
   const unmatchedCandidate = ct.filter((_, j) => !usedC[j]);
   // An omitted middle name leaves tokens over on one side only; tokens over on
   // both sides are a different name in that place (Kim / Choe), never cheap.
-  const omission = unmatchedQuery.length === 0 || unmatchedCandidate.length === 0;
+  // A particle left over ("bint", "al") is an omission wherever it is.
+  const omission = unmatchedQuery.every((t) => t.particle !== null) || unmatchedCandidate.every((t) => t.particle !== null);
   const discount = opts.person && strongPairs >= 2 && omission ? MIDDLE_NAME_DISCOUNT : 1;
+  // With two names paired, a particle over says nothing; with fewer it still costs ("Ali" / "Ben Ali").
+  const particleCost = strongPairs >= 2 ? 0 : 1;
+  const leftOver = (t: NameToken, w: number): number => w * (t.kind === 'number' ? 1 : t.particle !== null ? particleCost : discount);
   let unmatchedWeight = 0;
-  for (let i = 0; i < qt.length; i++) if (!usedQ[i]) unmatchedWeight += wq[i]! * (qt[i]!.kind === 'number' ? 1 : discount);
-  for (let j = 0; j < ct.length; j++) if (!usedC[j]) unmatchedWeight += wc[j]! * (ct[j]!.kind === 'number' ? 1 : discount);
+  for (let i = 0; i < qt.length; i++) if (!usedQ[i]) unmatchedWeight += leftOver(qt[i]!, wq[i]!);
+  for (let j = 0; j < ct.length; j++) if (!usedC[j]) unmatchedWeight += leftOver(ct[j]!, wc[j]!);
   let score = matchedWeight + unmatchedWeight > 0 ? matched / (matchedWeight + unmatchedWeight) : 0;
   const numbersDisagree = unmatchedQuery.some((t) => t.kind === 'number') && unmatchedCandidate.some((t) => t.kind === 'number');
   if (numbersDisagree) score = Math.min(score, NUMBER_DISAGREEMENT_CAP);

@@ -20,6 +20,10 @@ export interface NameToken {
   vowelless: boolean;
   /** Skeleton without w, y and h either (see looseSkeleton), kept once per token: comparisons use it often. */
   loose: string;
+  /** The spelling transliteration systems agree on (see translitKey): "noura" and "nura" share "nura". */
+  translit: string;
+  /** The class of a name particle ("al" for al/el/ul, "bin" for bin/ibn/ben/bint…), or null for an ordinary word. */
+  particle: string | null;
 }
 
 export interface PreparedName {
@@ -70,14 +74,63 @@ export function looseSkeleton(word: string): string {
   return word.replace(/[aeiouywh]/g, '').replace(/(.)\1+/g, '$1');
 }
 
+/**
+ * Name particles: the Arabic article and the connectors of a patronymic chain
+ * (nasab; Arabic script "بن" comes out as "bn"), which transliterations write in several ways or leave out ("Hind
+ * bint Hamad Al Masri" / "Hind Hamad El Masri", "Al Muhairi" / "Muhairi").
+ * They say nothing about who a person is: particles of one class pair with
+ * each other, never with a word ("al" is not "Ali"), and one left over on one
+ * side is an omission, not a different name (see align.ts).
+ */
+const PARTICLE_CLASS: ReadonlyMap<string, string> = new Map([
+  ...['al', 'el', 'ul'].map((p) => [p, 'al'] as const),
+  ...['bin', 'bn', 'ibn', 'ben', 'bint', 'binti', 'bte', 'ould'].map((p) => [p, 'bin'] as const),
+]);
+
+export function particleClass(word: string): string | null {
+  return PARTICLE_CLASS.get(word) ?? null;
+}
+
+/**
+ * The spelling of a word that the common romanisations of Arabic, Persian and
+ * Cyrillic names share: French-style "ou" and English "oo" as "u", "ee" as
+ * "i", a "y" after the first letter as "i" ("Muhayri" / "Muhairi", "Yurii" /
+ * "Yurij" stays apart at the start: "Yan" is not "Ian"), "j" after a vowel as
+ * "i", "ph" as "f", "q" as "k", doubled letters once ("Mohammed" / "Mohamed").
+ */
+export function translitKey(word: string): string {
+  return (
+    word[0]! +
+    word
+      .slice(1)
+      .replace(/ou|oo/g, 'u')
+      .replace(/ee/g, 'i')
+      .replace(/y/g, 'i')
+      .replace(/(?<=[aeiou])j/g, 'i')
+      .replace(/ph/g, 'f')
+      .replace(/q/g, 'k')
+  )
+    .replace(/^ou|^oo/, 'u')
+    .replace(/(.)\1+/g, '$1');
+}
+
 /** A word token with its keys. */
 export function wordToken(text: string): NameToken {
   const kind: TokenKind = text.length === 1 ? 'initial' : 'word';
-  return { text, kind, phonetic: doubleMetaphone(text)[0], skeleton: skeletonOf(text), vowelless: !/[aeiou]/.test(text), loose: looseSkeleton(text) };
+  return {
+    text,
+    kind,
+    phonetic: doubleMetaphone(text)[0],
+    skeleton: skeletonOf(text),
+    vowelless: !/[aeiou]/.test(text),
+    loose: looseSkeleton(text),
+    translit: translitKey(text),
+    particle: particleClass(text),
+  };
 }
 
 function token(text: string): NameToken {
-  if (/^\d+$/.test(text)) return { text, kind: 'number', phonetic: '', skeleton: text, vowelless: true, loose: text };
+  if (/^\d+$/.test(text)) return { text, kind: 'number', phonetic: '', skeleton: text, vowelless: true, loose: text, translit: text, particle: null };
   return wordToken(text);
 }
 

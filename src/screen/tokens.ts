@@ -10,7 +10,7 @@ import type { NameToken } from './names.ts';
  */
 export interface TokenMatch {
   sim: number;
-  how: 'exact' | 'edit' | 'phonetic' | 'skeleton' | 'initial' | 'none';
+  how: 'exact' | 'variant' | 'edit' | 'phonetic' | 'skeleton' | 'initial' | 'none';
 }
 
 
@@ -22,14 +22,21 @@ export function editBudget(length: number): number {
 const EXACT: TokenMatch = Object.freeze({ sim: 1, how: 'exact' });
 const NONE: TokenMatch = Object.freeze({ sim: 0, how: 'none' });
 const INITIAL: TokenMatch = Object.freeze({ sim: 0.9, how: 'initial' });
+/** Two spellings of one particle ("el" / "al"). */
+const PARTICLE: TokenMatch = Object.freeze({ sim: 1, how: 'variant' });
+/** The same name in two romanisations ("noura" / "nura"): nearly as good as the same spelling. */
+const TRANSLIT: TokenMatch = Object.freeze({ sim: 0.95, how: 'variant' });
 
 export function compareTokens(a: NameToken, b: NameToken): TokenMatch {
   if (a.text === b.text) return EXACT;
   if (a.kind === 'number' || b.kind === 'number') return NONE;
+  // A particle meets only its own kind: "al" is not "Ali", "ben" is not "Benjamin".
+  if (a.particle !== null || b.particle !== null) return a.particle === b.particle ? PARTICLE : NONE;
   if (a.kind === 'initial' || b.kind === 'initial') {
     const [i, w] = a.kind === 'initial' ? [a, b] : [b, a];
     return w.text.startsWith(i.text) ? INITIAL : NONE;
   }
+  if (a.translit === b.translit && a.translit.length >= 3) return TRANSLIT;
   const longest = Math.max(a.text.length, b.text.length);
   const d = distance(a.text, b.text);
   let best: TokenMatch = NONE;

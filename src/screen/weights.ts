@@ -11,7 +11,7 @@ const COMMON = new Set([
   'trading', 'trade', 'international', 'intl', 'general', 'group', 'holding', 'holdings', 'company', 'corporation',
   'industries', 'industrial', 'industry', 'services', 'service', 'enterprise', 'enterprises', 'global', 'investment',
   'investments', 'import', 'export', 'imports', 'exports', 'commercial', 'management', 'development', 'limited', 'the',
-  'and', 'of', 'for', 'de', 'la', 'le', 'el', 'al', 'bin', 'ibn', 'ben', 'van', 'von', 'der', 'da', 'di', 'do', 'dos',
+  'and', 'of', 'for', 'de', 'la', 'le', 'el', 'al', 'ul', 'bin', 'bn', 'ibn', 'ben', 'bint', 'binti', 'bte', 'ould', 'van', 'von', 'der', 'da', 'di', 'do', 'dos',
   'shipping', 'logistics', 'marine', 'maritime', 'energy', 'oil', 'gas', 'petroleum', 'technology', 'technologies', 'tech',
   'bank', 'finance', 'financial', 'capital', 'partners', 'solutions', 'systems', 'national', 'state', 'federal', 'center',
   'centre', 'institute', 'agency', 'office', 'ministry', 'department', 'organization', 'organisation', 'foundation',
