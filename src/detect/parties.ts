@@ -64,6 +64,15 @@ export class PartyIndex {
   }
 }
 
+const INDEXES = new WeakMap<readonly RegisteredParty[], PartyIndex>();
+
+/** The index of a run's registered parties, built once: the indicators that resolve declared or paid names share it. */
+export function partyIndexOf(parties: readonly RegisteredParty[]): PartyIndex {
+  let index = INDEXES.get(parties);
+  if (!index) INDEXES.set(parties, (index = new PartyIndex(parties)));
+  return index;
+}
+
 /** The registry entry as alert evidence. */
 export function partyEvidence(p: RegisteredParty, note: string): EvidenceRef {
   return { source: p.dataset, record: p.id, agency: p.agency, note, dataset: p.dataset, marking: p.marking, schema: p.schema };

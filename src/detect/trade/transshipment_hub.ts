@@ -11,7 +11,7 @@ import { chplEntry } from '../../model/chpl.ts';
 import type { StoredDeclaration } from '../../store/events.ts';
 import type { AlertDraft } from '../alert.ts';
 import { num, strings, type Indicator } from '../indicator.ts';
-import { dateStartMs, PartyIndex, partyEvidence, partyKey, type RegisteredParty } from '../parties.ts';
+import { dateStartMs, partyEvidence, partyIndexOf, partyKey, type RegisteredParty } from '../parties.ts';
 import { declarationEvidence, declarationSubjects, declarationWindow, finalCountry } from './declarations.ts';
 
 const TIER_WEIGHT: Record<string, number> = { '1': 1, '2': 0.95, '3.A': 0.85, '3.B': 0.8, '4.A': 0.75, '4.B': 0.7 };
@@ -53,7 +53,7 @@ export const transshipmentHub: Indicator = {
     const cutoffText = String(params['incorporated_after'] ?? '2022-02-24');
     const cutoff = dateStartMs(cutoffText);
     const windowMs = num(params, 'new_to_heading_days') * DAY_MS;
-    const registry = new PartyIndex(inputs.parties);
+    const registry = partyIndexOf(inputs.parties);
     const sorted = [...inputs.declarations].sort((a, b) => a.date.localeCompare(b.date));
     const earliest = sorted.length ? Date.parse(sorted[0]!.date) : NaN;
     // When each (receiver, heading) was last seen receiving, as the declarations go by in date order.

@@ -95,4 +95,39 @@ describe('triangulate.network', () => {
     assert.equal(run([identity, shellCo], { ownership: world([['o1', 'co-h', 've-2', '10']]) }).length, 0);
     assert.equal(run([identity, shellCo]).length, 0, 'no ownership world: no link');
   });
+
+  it('weak alerts of two families naming the same registry entity corroborate each other into a weak network', () => {
+    const price = draft('trade.price_anomaly', 'price', 0.35, [party('FALCON TRADING F.Z.E.', 'ae'), party('Buyer Ltd', 'gb'), goods('847330')], 'customs');
+    const shellCo = draft('ownership.shell', 'shell', 0.45, [{ id: 'co-f', schema: 'Company', name: 'Falcon Trading FZE', identifiers: {} }], 'registry');
+    const out = run([price, shellCo]);
+    assert.equal(out.length, 1);
+    const n = out[0]!;
+    assert.equal(n.key, 'id:co-f');
+    assert.equal(n.details!['corroboration'], true);
+    assert.ok(Math.abs(n.score - (1 - 0.65 * 0.55)) < 1e-9, String(n.score));
+    assert.deepEqual(n.evidence.map((e) => e.record).sort(), ['price', 'shell']);
+    assert.match(n.explanation, /corroborate/);
+  });
+
+  it('refused: weak alerts of one family, on different entities, below corroboration_min_score, or on an entity a network already holds', () => {
+    const shellCo = draft('ownership.shell', 'shell', 0.45, [{ id: 'co-f', schema: 'Company', name: 'Falcon Trading FZE', identifiers: {} }], 'registry');
+    const blocked = draft('ownership.blocked_by_aggregation', 'b', 0.4, [{ id: 'co-f', schema: 'Company', name: 'Falcon Trading FZE', identifiers: {} }], 'registry');
+    assert.deepEqual(run([shellCo, blocked]), [], 'one family');
+    const elsewhere = draft('trade.price_anomaly', 'p', 0.35, [party('Somebody GmbH', 'de'), goods('847330')], 'customs');
+    assert.deepEqual(run([shellCo, elsewhere]), [], 'another entity (an unresolved party)');
+    const faint = draft('trade.price_anomaly', 'p', 0.25, [party('Falcon Trading FZE', 'ae'), goods('847330')], 'customs');
+    assert.deepEqual(run([shellCo, faint]), [], 'below corroboration_min_score');
+    const price = draft('trade.price_anomaly', 'p', 0.35, [party('Falcon Trading FZE', 'ae'), goods('847330')], 'customs');
+    const off = network.run({ profile: PROFILE, positions: new PositionTableBuilder(1).build(), payments: [], declarations: [], vesselsByMmsi: new Map(), vesselsByImo: new Map(), listedVessels: [], listedParties: [], parties: [FALCON], alerts: [shellCo, price], ownership: null }, { ...defaults(network), corroboration_min_score: 1 });
+    assert.deepEqual(off, [], 'turned off with corroboration_min_score 1');
+    // A near-miss of a rule (a listed owner's stake under 50%) does not corroborate.
+    const nearMiss = draft('finance.listed_counterparty', 'lc', 0.4, [party('Falcon Trading FZE', 'ae')], 'bank');
+    assert.deepEqual(run([shellCo, nearMiss]), [], 'a rule near-miss');
+    // Held by a strong network already: no second, weak one on the same entity.
+    const strongA = draft('finance.pass_through', 'chain', 0.8, [party('Falcon Trading FZE', 'ae')], 'bank');
+    const strongB = draft('maritime.identity', 'id', 0.8, [{ id: 'co-f', schema: 'Company', name: 'Falcon Trading FZE', identifiers: {} }], 'coast');
+    const out = run([strongA, strongB, shellCo, price]);
+    assert.equal(out.length, 1);
+    assert.notEqual(out[0]!.details!['corroboration'], true);
+  });
 });

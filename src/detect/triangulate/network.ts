@@ -10,12 +10,18 @@
  * the ownership graph; owners of very many entities left out, their links say little). A network needs
  * legs from at least two indicator families (maritime, trade, finance,
  * ownership); every leg keeps its evidence and the agency that holds it.
+ *
+ * Signals too weak to be legs on their own (a price far off a heading whose
+ * prices vary widely, two shell marks) still corroborate each other when they
+ * come from different families and name the same registry entity: a weak
+ * network of that entity, scored by the same rule (FATF: indicators are read
+ * together; no one of them proves much).
  */
 import type { AlertDraft, AlertSubject } from '../alert.ts';
 import { alertId } from '../alert.ts';
-import { num, type Indicator } from '../indicator.ts';
+import { num, type Indicator, type Params } from '../indicator.ts';
 import type { DetectInputs, EvidenceRef } from '../inputs.ts';
-import { PartyIndex } from '../parties.ts';
+import { partyIndexOf, type PartyIndex } from '../parties.ts';
 
 /** Joins through an owner of more entities than this are not followed: a formation agent's nominee shareholder links strangers. */
 const MAX_HOLDINGS_FOR_LINK = 20;
@@ -60,6 +66,16 @@ function subjectKeys(s: AlertSubject, parties: PartyIndex): string[] {
   return keys;
 }
 
+/** An alert's own join keys (its subjects'), worked out once per alert: both passes read them. */
+function directKeys(parties: PartyIndex): (a: AlertDraft) => string[] {
+  const memo = new Map<AlertDraft, string[]>();
+  return (a) => {
+    let keys = memo.get(a);
+    if (!keys) memo.set(a, (keys = a.subjects.flatMap((s) => subjectKeys(s, parties))));
+    return keys;
+  };
+}
+
 /** Payment references and declarations' invoice references by (dataset, record), normalised. */
 function invoiceIndex(inputs: DetectInputs): Map<string, string> {
   const out = new Map<string, string>();
@@ -93,6 +109,13 @@ export const network: Indicator = {
   ],
   params: {
     leg_min_score: { type: 'number', default: 0.5, min: 0, max: 1, description: 'alerts below this are not legs' },
+    corroboration_min_score: {
+      type: 'number',
+      default: 0.3,
+      min: 0,
+      max: 1,
+      description: 'alerts from this score up (below leg_min_score) corroborate alerts of other families that name the same registry entity; 1 turns this off',
+    },
     min_families: { type: 'integer', default: 2, min: 2, max: 4, description: 'indicator families a network must span' },
     family_bonus: { type: 'number', default: 0.05, min: 0, max: 0.5, description: 'added per family beyond the second' },
     max_legs: { type: 'integer', default: 200, min: 2, max: 10_000, description: 'a component with more legs is too diffuse to be one case and is not reported' },
@@ -100,8 +123,8 @@ export const network: Indicator = {
   inputs: ['alerts', 'registry', 'ownership', 'payments', 'declarations'],
   run(inputs: DetectInputs, params): AlertDraft[] {
     const legs = inputs.alerts.filter((a) => a.score >= num(params, 'leg_min_score') && !a.indicator.startsWith('triangulate.'));
-    if (legs.length < 2) return [];
-    const parties = new PartyIndex(inputs.parties);
+    const parties = partyIndexOf(inputs.parties);
+    const direct = directKeys(parties);
     const uf = new UnionFind();
     const keyNode = new Map<string, number>();
     const nodeOf = (key: string) => {
@@ -114,7 +137,7 @@ export const network: Indicator = {
     const world = inputs.ownership;
     const invoices = invoiceIndex(inputs);
     legs.forEach((leg, i) => {
-      const keys = new Set(leg.subjects.flatMap((s) => subjectKeys(s, parties)));
+      const keys = new Set(direct(leg));
       // The invoice a payment or declaration behind the leg cites: the payment for a shipment meets its declaration.
       for (const e of leg.evidence) {
         const ref = invoices.get(`${e.source}\u0000${e.record}`);
@@ -139,9 +162,13 @@ export const network: Indicator = {
     const components = new Map<number, number[]>();
     legs.forEach((_, i) => {
       const root = uf.find(legNode[i]!);
-      components.set(root, [...(components.get(root) ?? []), i]);
+      const list = components.get(root);
+      if (list) list.push(i);
+      else components.set(root, [i]);
     });
     const out: AlertDraft[] = [];
+    // Keys of the networks reported: a weak corroboration of an entity one of them holds adds nothing.
+    const held = new Set<string>();
     for (const members of components.values()) {
       if (members.length < 2 || members.length > num(params, 'max_legs')) continue;
       const families = new Map<string, number>();
@@ -150,52 +177,141 @@ export const network: Indicator = {
         families.set(f, Math.max(families.get(f) ?? 0, legs[i]!.score));
       }
       if (families.size < num(params, 'min_families')) continue;
-      const score = Math.min(0.99, 1 - [...families.values()].reduce((p, s) => p * (1 - s), 1) + num(params, 'family_bonus') * Math.max(0, families.size - 2));
-      const ordered = members.map((i) => legs[i]!).sort((a, b) => b.score - a.score || a.indicator.localeCompare(b.indicator));
+      const ordered = members.map((i) => legs[i]!);
       // The anchor: the registry entity most legs name (ties: the lowest id), so the network keeps its id as legs come and go.
       const counts = new Map<string, number>();
-      for (const i of members) for (const k of new Set(legKeys[i]!.filter((x) => x.startsWith('id:') && !x.startsWith('id:party:') && !x.startsWith('id:account:') && !x.startsWith('id:mmsi:')))) counts.set(k, (counts.get(k) ?? 0) + 1);
+      for (const i of members) for (const k of new Set(legKeys[i]!.filter(isRegistryKey))) counts.set(k, (counts.get(k) ?? 0) + 1);
       const anchor = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? legKeys[members[0]!]![0]!;
-      const subjects: AlertSubject[] = [];
-      const seen = new Set<string>();
-      for (const leg of ordered) for (const s of leg.subjects) if (s.schema !== 'Goods' && !seen.has(s.id) && subjects.length < MAX_SUBJECTS) (seen.add(s.id), subjects.push(s));
-      const evidence: EvidenceRef[] = [];
-      const seenEvidence = new Set<string>();
-      for (const leg of ordered) {
-        for (const e of leg.evidence) {
-          const k = `${e.source}\u0000${e.record}\u0000${e.schema}`;
-          if (seenEvidence.has(k) || evidence.length >= MAX_EVIDENCE) continue;
-          seenEvidence.add(k);
-          evidence.push({ ...e, note: `${leg.indicator}: ${e.note}` });
-        }
-      }
-      const start = ordered.reduce((m, l) => (l.window.start < m ? l.window.start : m), ordered[0]!.window.start);
-      const end = ordered.reduce((m, l) => (l.window.end > m ? l.window.end : m), ordered[0]!.window.end);
-      const agencies = [...new Set(ordered.flatMap((l) => l.evidence.map((e) => e.agency)))].sort();
-      // What holds the network together: the keys two or more legs share.
-      const shared = new Map<string, number>();
-      for (const i of members) for (const k of new Set(legKeys[i]!)) shared.set(k, (shared.get(k) ?? 0) + 1);
-      const joins = [...shared].filter(([, n]) => n > 1).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 20).map(([k, n]) => ({ key: k, legs: n }));
-      out.push({
-        indicator: 'triangulate.network',
-        key: anchor,
-        score,
-        subjects,
-        window: { start, end },
-        evidence,
-        explanation:
-          `${ordered.length} alerts across ${[...families.keys()].sort().join(', ')} on connected subjects (${agencies.length} agencies: ${agencies.join(', ')}): ` +
-          ordered.slice(0, 6).map((l) => `${l.indicator} ${l.score.toFixed(2)} — ${l.explanation.slice(0, 140)}`).join(' | ') +
-          (ordered.length > 6 ? ` | … ${ordered.length - 6} more` : ''),
-        details: {
-          anchor: anchor.slice(3),
-          families: Object.fromEntries([...families].map(([f, s]) => [f, Math.round(s * 1000) / 1000])),
-          agencies,
-          joins,
-          legs: ordered.map((l) => ({ alert: alertId(l.indicator, l.key), indicator: l.indicator, score: Math.round(l.score * 1000) / 1000, subjects: l.subjects.map((s) => s.id) })),
-        },
-      });
+      out.push(networkAlert(ordered, members.map((i) => legKeys[i]!), anchor, families, params));
+      for (const i of members) for (const k of legKeys[i]!) held.add(k);
     }
+    out.push(...corroborations(inputs.alerts, direct, held, params));
     return out;
   },
 };
+
+/**
+ * Indicators whose alerts apply a rule rather than weigh a sign: below the leg
+ * threshold they say the rule did not apply (a stake under 50%, a name short of
+ * a listed one), and adding such near-misses up would rebuild the aggregation
+ * the rule rejects. They corroborate only as legs.
+ */
+const DETERMINATIONS: ReadonlySet<string> = new Set(['finance.listed_counterparty', 'ownership.blocked_by_aggregation']);
+
+/** A key naming a registry entity (not a declared party's name, an account or a bare MMSI). */
+function isRegistryKey(k: string): boolean {
+  return k.startsWith('id:') && !k.startsWith('id:party:') && !k.startsWith('id:account:') && !k.startsWith('id:mmsi:');
+}
+
+function networkScore(families: ReadonlyMap<string, number>, params: Params): number {
+  return Math.min(0.99, 1 - [...families.values()].reduce((p, s) => p * (1 - s), 1) + num(params, 'family_bonus') * Math.max(0, families.size - 2));
+}
+
+/** One network alert from its legs (with each leg's join keys), its anchor key and its families' best scores. */
+function networkAlert(members: AlertDraft[], memberKeys: string[][], anchor: string, families: ReadonlyMap<string, number>, params: Params, corroboration = false): AlertDraft {
+  const ordered = members.map((leg, i) => ({ leg, keys: memberKeys[i]! })).sort((a, b) => b.leg.score - a.leg.score || a.leg.indicator.localeCompare(b.leg.indicator));
+  const legsInOrder = ordered.map((o) => o.leg);
+  const subjects: AlertSubject[] = [];
+  const seen = new Set<string>();
+  for (const leg of legsInOrder) for (const s of leg.subjects) if (s.schema !== 'Goods' && !seen.has(s.id) && subjects.length < MAX_SUBJECTS) (seen.add(s.id), subjects.push(s));
+  const evidence: EvidenceRef[] = [];
+  const seenEvidence = new Set<string>();
+  for (const leg of legsInOrder) {
+    for (const e of leg.evidence) {
+      const k = `${e.source}\u0000${e.record}\u0000${e.schema}`;
+      if (seenEvidence.has(k) || evidence.length >= MAX_EVIDENCE) continue;
+      seenEvidence.add(k);
+      evidence.push({ ...e, note: `${leg.indicator}: ${e.note}` });
+    }
+  }
+  const start = legsInOrder.reduce((m, l) => (l.window.start < m ? l.window.start : m), legsInOrder[0]!.window.start);
+  const end = legsInOrder.reduce((m, l) => (l.window.end > m ? l.window.end : m), legsInOrder[0]!.window.end);
+  const agencies = [...new Set(legsInOrder.flatMap((l) => l.evidence.map((e) => e.agency)))].sort();
+  // What holds the network together: the keys two or more legs share.
+  const shared = new Map<string, number>();
+  for (const o of ordered) for (const k of new Set(o.keys)) shared.set(k, (shared.get(k) ?? 0) + 1);
+  const joins = [...shared].filter(([, n]) => n > 1).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 20).map(([k, n]) => ({ key: k, legs: n }));
+  const lead = corroboration
+    ? `${legsInOrder.length} alerts across ${[...families.keys()].sort().join(', ')}, some too weak to be legs on their own, name the same entity and corroborate each other`
+    : `${legsInOrder.length} alerts across ${[...families.keys()].sort().join(', ')} on connected subjects`;
+  return {
+    indicator: 'triangulate.network',
+    key: anchor,
+    score: networkScore(families, params),
+    subjects,
+    window: { start, end },
+    evidence,
+    explanation:
+      `${lead} (${agencies.length} agencies: ${agencies.join(', ')}): ` +
+      legsInOrder.slice(0, 6).map((l) => `${l.indicator} ${l.score.toFixed(2)} — ${l.explanation.slice(0, 140)}`).join(' | ') +
+      (legsInOrder.length > 6 ? ` | … ${legsInOrder.length - 6} more` : ''),
+    details: {
+      anchor: anchor.slice(3),
+      families: Object.fromEntries([...families].map(([f, s]) => [f, Math.round(s * 1000) / 1000])),
+      agencies,
+      joins,
+      ...(corroboration ? { corroboration: true } : {}),
+      legs: legsInOrder.map((l) => ({ alert: alertId(l.indicator, l.key), indicator: l.indicator, score: Math.round(l.score * 1000) / 1000, subjects: l.subjects.map((s) => s.id) })),
+    },
+  };
+}
+
+/**
+ * Weak networks: alerts from corroboration_min_score up grouped by the registry
+ * entities they name directly (no ownership or invoice hops: weak signals join
+ * only on the entity itself). An entity whose alerts span min_families
+ * families, one of them below leg_min_score, and that no reported network
+ * holds, is a network; entities that share an alert are one network.
+ */
+function corroborations(alerts: readonly AlertDraft[], direct: (a: AlertDraft) => string[], held: ReadonlySet<string>, params: Params): AlertDraft[] {
+  const weakMin = num(params, 'corroboration_min_score');
+  const legMin = num(params, 'leg_min_score');
+  if (weakMin >= legMin) return [];
+  const signals = alerts.filter((a) => (a.score >= legMin || (a.score >= weakMin && !DETERMINATIONS.has(a.indicator))) && !a.indicator.startsWith('triangulate.'));
+  const keysOf = signals.map((a) => [...new Set(direct(a).filter(isRegistryKey))]);
+  const byKey = new Map<string, number[]>();
+  keysOf.forEach((keys, i) => {
+    for (const k of keys) {
+      const list = byKey.get(k);
+      if (list) list.push(i);
+      else byKey.set(k, [i]);
+    }
+  });
+  const qualifying: string[] = [];
+  for (const [key, members] of byKey) {
+    if (held.has(key) || members.length < 2) continue;
+    const families = new Set(members.map((i) => familyOf(signals[i]!.indicator)));
+    if (families.size >= num(params, 'min_families') && members.some((i) => signals[i]!.score < legMin)) qualifying.push(key);
+  }
+  qualifying.sort();
+  // Entities that share an alert are one network.
+  const uf = new UnionFind();
+  const nodeOfKey = new Map(qualifying.map((k) => [k, uf.add()]));
+  const firstKeyOfAlert = new Map<number, string>();
+  for (const k of qualifying) {
+    for (const i of byKey.get(k)!) {
+      const other = firstKeyOfAlert.get(i);
+      if (other === undefined) firstKeyOfAlert.set(i, k);
+      else uf.union(nodeOfKey.get(other)!, nodeOfKey.get(k)!);
+    }
+  }
+  const groups = new Map<number, string[]>();
+  for (const k of qualifying) {
+    const root = uf.find(nodeOfKey.get(k)!);
+    const list = groups.get(root);
+    if (list) list.push(k);
+    else groups.set(root, [k]);
+  }
+  const out: AlertDraft[] = [];
+  for (const keys of groups.values()) {
+    const members = [...new Set(keys.flatMap((k) => byKey.get(k)!))].sort((a, b) => a - b);
+    if (members.length > num(params, 'max_legs')) continue;
+    const families = new Map<string, number>();
+    for (const i of members) {
+      const f = familyOf(signals[i]!.indicator);
+      families.set(f, Math.max(families.get(f) ?? 0, signals[i]!.score));
+    }
+    out.push(networkAlert(members.map((i) => signals[i]!), members.map((i) => keysOf[i]!), keys[0]!, families, params, true));
+  }
+  return out;
+}
