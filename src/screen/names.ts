@@ -114,8 +114,26 @@ export function translitKey(word: string): string {
     .replace(/(.)\1+/g, '$1');
 }
 
+/**
+ * Tokens made so far, by text: names repeat their words (given names, "trading",
+ * "limited") across a registry of a million records, and a token's keys
+ * (Double Metaphone, skeletons) cost more than a lookup. Tokens are never
+ * changed once made, so one object serves every name that holds the word.
+ */
+const TOKENS = new Map<string, NameToken>();
+const TOKENS_MAX = 500_000;
+
 /** A word token with its keys. */
 export function wordToken(text: string): NameToken {
+  let t = TOKENS.get(text);
+  if (!t) {
+    if (TOKENS.size >= TOKENS_MAX) TOKENS.clear();
+    TOKENS.set(text, (t = Object.freeze(makeWordToken(text))));
+  }
+  return t;
+}
+
+function makeWordToken(text: string): NameToken {
   const kind: TokenKind = text.length === 1 ? 'initial' : 'word';
   return {
     text,
