@@ -24,12 +24,13 @@ const NUMBER_DISAGREEMENT_CAP = 0.5;
 
 export function compareNames(q: PreparedName, c: PreparedName, weights: TokenWeights, opts: { person: boolean }): NameComparison {
   const [qt, ct] = joinSplitTokens(q.tokens, c.tokens);
+  const abjad = q.abjad !== c.abjad;
   const wq = qt.map((t) => weights.weight(t.text));
   const wc = ct.map((t) => weights.weight(t.text));
   const candidates: Array<{ i: number; j: number; m: TokenMatch; w: number }> = [];
   for (let i = 0; i < qt.length; i++) {
     for (let j = 0; j < ct.length; j++) {
-      const m = compareTokens(qt[i]!, ct[j]!);
+      const m = compareTokens(qt[i]!, ct[j]!, abjad);
       if (m.sim > 0) candidates.push({ i, j, m, w: (wq[i]! + wc[j]!) / 2 });
     }
   }

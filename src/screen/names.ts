@@ -24,11 +24,20 @@ export interface NameToken {
   translit: string;
   /** The class of a name particle ("al" for al/el/ul, "bin" for bin/ibn/ben/bint…), or null for an ordinary word. */
   particle: string | null;
+  /** The consonants an Arabic-script spelling and a Latin one share (see abjadKey). */
+  abjad: string;
+  /**
+   * abjad without the article: a leading "l" ("ال" written onto its word: "lftwry" / "Fitouri"), or the one
+   * "Abdul" carries from the next name ("bd" / "Abdul"); '' when the word has none.
+   */
+  abjadNoArticle: string;
 }
 
 export interface PreparedName {
   original: string;
   tokens: NameToken[];
+  /** Written in Arabic or Hebrew script: its romanisation has no short vowels (compareTokens reads consonants then). */
+  abjad: boolean;
   /** Canonical legal form found in the name (llc, jsc, gmbh, …), or null. */
   legalForm: string | null;
 }
@@ -144,11 +153,13 @@ function makeWordToken(text: string): NameToken {
     loose: looseSkeleton(text),
     translit: translitKey(text),
     particle: particleClass(text),
+    abjad: abjadKey(text),
+    abjadNoArticle: text.length >= 3 && text[0] === 'l' ? abjadKey(text.slice(1)) : ABD_COMPOUND.test(text) ? 'bd' : '',
   };
 }
 
 function token(text: string): NameToken {
-  if (/^\d+$/.test(text)) return { text, kind: 'number', phonetic: '', skeleton: text, vowelless: true, loose: text, translit: text, particle: null };
+  if (/^\d+$/.test(text)) return { text, kind: 'number', phonetic: '', skeleton: text, vowelless: true, loose: text, translit: text, particle: null, abjad: text, abjadNoArticle: '' };
   return wordToken(text);
 }
 
@@ -159,7 +170,36 @@ function token(text: string): NameToken {
  */
 export function prepareName(name: string, opts: { organisation: boolean; vessel?: boolean }): PreparedName {
   const { words, legalForm } = nameWords(name, opts);
-  return { original: name, tokens: words.map(token), legalForm };
+  return { original: name, tokens: words.map(token), legalForm, abjad: ABJAD_SCRIPT.test(name) };
+}
+
+/** "Abdul", "Abdel", "Abdoul": Abd with the article of the name that follows, which Arabic script writes onto that name (عبد الحق). */
+const ABD_COMPOUND = /^abd[aeiou]+l$/;
+
+const ABJAD_SCRIPT = /[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/u;
+
+/**
+ * The consonants that a romanised Arabic-script spelling ("hsyn", "zbydy",
+ * "`kshh") and a Latin one ("Hussain", "Zubaidi", "Akkacha") have in common:
+ * digraphs as one letter (kh, gh, sh/ch, th, dh, dj, ph), q/c/k as one, the
+ * long vowels' letters w and y left out with the vowels, a final h (ة, or the
+ * Latin "-ah") dropped, doubled letters (shadda) once. The ain is not written
+ * in Latin spellings ("Omar" for عمر), so it is left out too. ث and ذ are read
+ * as s and z, as Persian, Urdu and Turkish spellings write them ("Wasiq" for
+ * وثيق, "Osman" for عثمان, "Zakir" for ذاكر).
+ */
+export function abjadKey(word: string): string {
+  const w = word
+    .replace(/kh/g, 'x')
+    .replace(/gh/g, 'g')
+    .replace(/sh|ch/g, '$')
+    .replace(/th/g, 's')
+    .replace(/dh/g, 'z')
+    .replace(/dj/g, 'j')
+    .replace(/ph/g, 'f')
+    .replace(/[qck]/g, 'k')
+    .replace(/[aeiouwy]/g, '');
+  return (w.length > 1 ? w.replace(/h$/, '') : w).replace(/(.)\1+/g, '$1');
 }
 
 /** The words prepareName keys (legal form taken out), without the keys: for callers that only compare words. */

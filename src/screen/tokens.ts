@@ -27,7 +27,13 @@ const PARTICLE: TokenMatch = Object.freeze({ sim: 1, how: 'variant' });
 /** The same name in two romanisations ("noura" / "nura"): nearly as good as the same spelling. */
 const TRANSLIT: TokenMatch = Object.freeze({ sim: 0.95, how: 'variant' });
 
-export function compareTokens(a: NameToken, b: NameToken): TokenMatch {
+/** An Arabic-script spelling meets a Latin one by consonants (abjadKey): by three or more, two, or one (a short word: "ly" / "Ali"). */
+const ABJAD_3: TokenMatch = Object.freeze({ sim: 0.8, how: 'skeleton' });
+const ABJAD_2: TokenMatch = Object.freeze({ sim: 0.75, how: 'skeleton' });
+const ABJAD_1: TokenMatch = Object.freeze({ sim: 0.7, how: 'skeleton' });
+
+/** `abjad`: one of the two names was written in Arabic or Hebrew script. */
+export function compareTokens(a: NameToken, b: NameToken, abjad = false): TokenMatch {
   if (a.text === b.text) return EXACT;
   if (a.kind === 'number' || b.kind === 'number') return NONE;
   // A particle meets only its own kind: "al" is not "Ali", "ben" is not "Benjamin".
@@ -58,6 +64,13 @@ export function compareTokens(a: NameToken, b: NameToken): TokenMatch {
     if (la.length >= 3 && la === lb) best = { sim: 0.75, how: 'skeleton' };
     // Two consonants only ("syfy" / "saifi"): weaker, and only for a written-out vowelless word of 3+ letters.
     else if (la.length === 2 && la === lb && a.skeleton === b.skeleton && Math.min(a.text.length, b.text.length) >= 3) best = { sim: 0.7, how: 'skeleton' };
+  }
+  if (abjad && best.sim < 0.8) {
+    const key = a.abjad === b.abjad ? a.abjad : a.abjadNoArticle !== '' && a.abjadNoArticle === b.abjad ? a.abjadNoArticle : b.abjadNoArticle !== '' && b.abjadNoArticle === a.abjad ? a.abjad : null;
+    if (key !== null) {
+      const m = key.length >= 3 ? ABJAD_3 : key.length === 2 ? ABJAD_2 : key.length === 1 && Math.max(a.text.length, b.text.length) <= 4 ? ABJAD_1 : NONE;
+      if (m.sim > best.sim) best = m;
+    }
   }
   return best;
 }
