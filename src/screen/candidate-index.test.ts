@@ -43,4 +43,19 @@ describe('candidate index', () => {
     assert.ok(ids(['Nothing Alike'], true, { registrationNumber: ['7701234567'] }).includes('ided'));
     assert.deepEqual([1, 2, 3, 4, 5, 6, 7].map(minimumShared), [1, 2, 2, 3, 3, 4, 4]);
   });
+
+  it('a query in Arabic script reaches a Latin entry by its consonants, among look-alikes it does not reach', () => {
+    const index = new CandidateIndex();
+    const person = (id: string, name: string) => rows(id, name).map((r) => ({ ...r, schema: 'Person' }));
+    index.upsert('akkacha', person('akkacha', 'DJAMEL AKKACHA'));
+    index.upsert('hussain', person('hussain', 'OMAR ALI HUSSAIN'));
+    index.upsert('other', person('other', 'Hamid Karimi'));
+    for (let i = 0; i < 50; i++) index.upsert(`filler${i}`, person(`filler${i}`, `Person Number${i} Filler`));
+    for (const [query, id] of [['جمال عكاشة', 'akkacha'], ['عمر علي حسين', 'hussain']] as const) {
+      const hits = index.search(prepareSubject({ schema: 'Person', names: [query] }), { limit: 5, visible: () => true, mostWords: true });
+      assert.equal(hits[0]?.entry.id, id, query);
+      assert.ok(hits[0]!.score >= 0.7, String(hits[0]!.score));
+      assert.ok(!hits.some((h) => h.entry.id === 'other'));
+    }
+  });
 });

@@ -49,7 +49,7 @@ const NAME_PROPS = new Set(['name', 'alias', 'previousName', 'weakAlias', 'abbre
 const COUNTRY_PROPS = new Set(['nationality', 'citizenship', 'country', 'jurisdiction', 'flag']);
 /** Keys reaching more entries than this share of the index are too common to gather candidates by. */
 const COMMON_KEY_SHARE = 0.05;
-const KEY_WEIGHT = { t: 1, p: 0.6, s: 0.6, f: 0.35, l: 0.35, i: 5 } as const;
+const KEY_WEIGHT = { t: 1, p: 0.6, s: 0.6, f: 0.35, l: 0.35, a: 0.5, i: 5 } as const;
 
 /** The word number of identifier keys, and the bit that marks an entry reached by one. */
 const IDENTIFIER = -1;
@@ -140,6 +140,11 @@ export class CandidateIndex {
         if (t.text.length >= 6) {
           keys.add(`f:${t.text.slice(0, 4)}`);
           keys.add(`l:${t.text.slice(-4)}`);
+        }
+        // Consonant keys of Latin names, for queries written in Arabic or Hebrew script (abjadKey).
+        if (!n.value.abjad) {
+          if (t.abjad.length >= 2) keys.add(`a:${t.abjad}`);
+          if (t.abjadNoArticle.length >= 2) keys.add(`a:${t.abjadNoArticle}`);
         }
       }
     }
@@ -255,6 +260,10 @@ export class CandidateIndex {
         if (t.text.length >= 6) {
           keyed.push({ key: `f:${t.text.slice(0, 4)}`, weight: w * KEY_WEIGHT.f, word });
           keyed.push({ key: `l:${t.text.slice(-4)}`, weight: w * KEY_WEIGHT.l, word });
+        }
+        if (name.abjad) {
+          if (t.abjad.length >= 2) keyed.push({ key: `a:${t.abjad}`, weight: w * KEY_WEIGHT.a, word });
+          if (t.abjadNoArticle.length >= 2) keyed.push({ key: `a:${t.abjadNoArticle}`, weight: w * KEY_WEIGHT.a, word });
         }
       }
       nameWords.push(mask);
