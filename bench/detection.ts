@@ -6,7 +6,7 @@ import pg from 'pg';
 import { freshDatabaseUrl, TEST_DATABASE_URL } from '../test/support/stores.ts';
 import type { ClosureMeasure, ClosureOptions, IncrementalMeasure } from './detection-closure.ts';
 import { dropSchema, engineStatuses, loadGraph, plpgsqlLoop, recursiveCte, SCHEMA, type SqlLoad, type SqlRun } from './detection-sql.ts';
-import { ChildTimeout, parseBenchOptions, runWorker } from './support.ts';
+import { ChildTimeout, optionsOrExit, parseBenchOptions, runWorker } from './support.ts';
 
 /**
  * `npm run bench -- detection [--scale S] [--days N] [--seed N] [--companies N] [--stakes N] [--picks N]
@@ -245,17 +245,9 @@ async function companiesIn(sim: SimMeasure, dir: string): Promise<number> {
 }
 
 export async function runDetectionBench(args: string[]): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
-  let opts: Options;
-  try {
-    opts = parseOptions(args);
-  } catch (e) {
-    process.stderr.write(`${(e as Error).message}\n${USAGE}`);
-    return 2;
-  }
+  const parsed = optionsOrExit(args, USAGE, parseOptions);
+  if ('exit' in parsed) return parsed.exit;
+  const opts = parsed.opts;
   const root = opts.out ?? (await mkdtemp(join(tmpdir(), 'sextant-bench-detection-')));
   const worldDir = join(root, 'world');
   const pgliteWorldDir = join(root, 'world-pglite');

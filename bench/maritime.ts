@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { freshDatabaseUrl, TEST_DATABASE_URL } from '../test/support/stores.ts';
 import { DEFAULT_SPATIAL, type NaiveMeasure, type SpatialOptions, type SpatialResult } from './maritime-baselines.ts';
-import { parseBenchOptions, runWorker } from './support.ts';
+import { optionsOrExit, parseBenchOptions, runWorker } from './support.ts';
 
 /**
  * `npm run bench -- maritime [--scale S] [--days N] [--seed N] [--out DIR] [--keep]
@@ -225,17 +225,9 @@ function planShape(node: PlanNode): string {
 }
 
 export async function runMaritimeBench(args: string[]): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
-  let opts: Options;
-  try {
-    opts = parseOptions(args);
-  } catch (e) {
-    process.stderr.write(`${(e as Error).message}\n${USAGE}`);
-    return 2;
-  }
+  const parsed = optionsOrExit(args, USAGE, parseOptions);
+  if ('exit' in parsed) return parsed.exit;
+  const opts = parsed.opts;
   const root = opts.out ?? (await mkdtemp(join(tmpdir(), 'sextant-bench-maritime-')));
   const worldDir = join(root, 'world');
   const work = join(root, 'work');

@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { optionsOrExit } from './support.ts';
 
 /**
  * `npm run bench -- simulate [--scale S] [--days N] [--seed N] [--out DIR] [--keep]`
@@ -125,17 +126,9 @@ const mb = (bytes: number): string => (bytes / 1e6).toLocaleString('en', { maxim
 const KINDS = ['positions', 'payments', 'declarations', 'registry', 'list'] as const;
 
 export async function runSimulateBench(args: string[]): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
-  let opts: Options;
-  try {
-    opts = parseOptions(args);
-  } catch (e) {
-    process.stderr.write(`${(e as Error).message}\n${USAGE}`);
-    return 2;
-  }
+  const parsed = optionsOrExit(args, USAGE, parseOptions);
+  if ('exit' in parsed) return parsed.exit;
+  const opts = parsed.opts;
   const root = opts.out ?? (await mkdtemp(join(tmpdir(), 'sextant-bench-simulate-')));
   const worldDir = join(root, 'world');
   const floorDir = join(root, 'floor');

@@ -42,6 +42,24 @@ export function parseBenchOptions(argv: string[], flags: readonly string[], valu
   };
 }
 
+/**
+ * A bench's options from its arguments: `--help` (or `-h`) prints the usage
+ * and the bench ends with 0; options that do not parse print why, then the
+ * usage, and the bench ends with 2 (a usage error).
+ */
+export function optionsOrExit<T>(args: string[], usage: string, parse: (args: string[]) => T): { opts: T } | { exit: number } {
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(usage);
+    return { exit: 0 };
+  }
+  try {
+    return { opts: parse(args) };
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n${usage}`);
+    return { exit: 2 };
+  }
+}
+
 /** A worker stopped at its time limit. */
 export class ChildTimeout extends Error {}
 
