@@ -28,6 +28,11 @@ const LIST = [
   line('l-x-s', 'Sanction', { entity: ['l-x'], authority: ['Exercise'], program: ['RUSSIA-EO14024'] }),
   line('l-k', 'Company', { name: ['Kestrel Shipping LLC'], jurisdiction: ['ae'], registrationNumber: ['DMCC-77123'] }),
   line('l-k-s', 'Sanction', { entity: ['l-k'], authority: ['Exercise'], program: ['RUSSIA-EO14024'] }),
+  // Lifted: delisting gave the Sanction an end date. And one that ends only in the future.
+  line('l-y', 'Person', { name: ['Yevgeny Arkadyevich Borodin'], birthDate: ['1958-09-30'], nationality: ['ru'] }),
+  line('l-y-s', 'Sanction', { entity: ['l-y'], authority: ['Exercise'], program: ['RUSSIA-EO14024'], startDate: ['2022-03-15'], endDate: ['2024-05-03'] }),
+  line('l-z', 'Person', { name: ['Zinaida Petrovna Kovalchuk'], birthDate: ['1966-01-21'], nationality: ['ru'] }),
+  line('l-z-s', 'Sanction', { entity: ['l-z'], authority: ['Exercise'], program: ['RUSSIA-EO14024'], endDate: ['2199-12-31'] }),
 ].join('\n');
 
 const REGISTRY = [
@@ -57,6 +62,12 @@ const REGISTRY = [
   // A director is not a controller.
   line('n', 'Company', { name: ['Nutmeg Trading Ltd'], jurisdiction: ['gb'] }),
   line('o10', 'Ownership', { owner: ['x'], asset: ['n'], role: ['director'] , percentage: ['10'] }),
+  line('y', 'Person', { name: ['Yevgeny Borodin'], birthDate: ['1958-09-30'], nationality: ['ru'] }),
+  line('p', 'Company', { name: ['Poplar Freight Ltd'], jurisdiction: ['cy'] }),
+  line('o12', 'Ownership', { owner: ['y'], asset: ['p'], percentage: ['100'] }),
+  line('z', 'Person', { name: ['Zinaida Kovalchuk'], birthDate: ['1966-01-21'], nationality: ['ru'] }),
+  line('r', 'Company', { name: ['Rowan Bulk Carriers Ltd'], jurisdiction: ['mt'] }),
+  line('o13', 'Ownership', { owner: ['z'], asset: ['r'], percentage: ['100'] }),
 ].join('\n');
 
 let dir: string;
@@ -102,6 +113,14 @@ for (const kind of STORE_KINDS) {
       assert.equal(world.graph.ownersOf('m').length, 1, 'only the stranger\'s stake is a stake');
       assert.deepEqual(ownershipReport(world, 'n', authorities).blocked, { ofac: false, eu: false, uk: false });
       assert.deepEqual(ownershipReport(world, 'q', authorities).blocked, { ofac: false, eu: false, uk: false });
+      // A lifted designation blocks nothing any more; one whose end date is still ahead does.
+      assert.ok(!links.has('y'), 'delisted: its Sanction ended on 2024-05-03');
+      assert.deepEqual(ownershipReport(world, 'p', authorities).blocked, { ofac: false, eu: false, uk: false });
+      assert.match(links.get('z')!.reason, /listed l-z/);
+      assert.deepEqual(ownershipReport(world, 'r', authorities).blocked, { ofac: true, eu: true, uk: true });
+      // As of a day before the delisting, Borodin's company was blocked.
+      const before = await new OwnershipService(t.store, { screenNames: true }).load(await gov.scope(admin), { asOf: '2024-01-31' });
+      assert.deepEqual(ownershipReport(before, 'p', authorities).blocked, { ofac: true, eu: true, uk: true });
     });
 
     it('ownership.blocked_by_aggregation alerts on the blocked, not on the designated or the 49% decoy; a viewer without the registry sees none', async () => {
@@ -110,7 +129,7 @@ for (const kind of STORE_KINDS) {
       const profile = defaultProfile(CATALOGUE);
       const r = await service.run(await gov.scope(admin), { profile, only: ['ownership.blocked_by_aggregation'] });
       const subjects = r.alerts.map((a) => `${a.details.rule}:${a.subjects[0]!.id}`).sort();
-      assert.deepEqual(subjects, ['eu:a', 'eu:b', 'eu:c', 'eu:l', 'eu:m', 'ofac:a', 'ofac:b', 'ofac:c', 'ofac:l', 'uk:l', 'uk:m']);
+      assert.deepEqual(subjects, ['eu:a', 'eu:b', 'eu:c', 'eu:l', 'eu:m', 'eu:r', 'ofac:a', 'ofac:b', 'ofac:c', 'ofac:l', 'ofac:r', 'uk:l', 'uk:m', 'uk:r']);
       const c = r.alerts.find((a) => a.subjects[0]!.id === 'c' && a.details.rule === 'ofac')!;
       assert.deepEqual(c.evidence.map((e) => e.record).sort(), ['o1', 'o2', 'o3', 'o4']);
       assert.equal(c.marking, 'TLP:AMBER');
@@ -127,7 +146,10 @@ for (const kind of STORE_KINDS) {
 
 it('sextant ownership ID --json prints {"id", "blocked": {authority: bool}, "paths": [...]}', async () => {
   const env = { SEXTANT_DATA: await freshDataDir() };
-  for (const f of ['exercise_list.ftm.json', 'registry.ftm.json']) assert.equal((await sextant(['ingest', join(dir, f)], env)).code, 0);
+  for (const f of ['exercise_list.ftm.json', 'registry.ftm.json']) {
+    const r = await sextant(['ingest', join(dir, f)], env);
+    assert.equal(r.code, 0, r.stderr + r.stdout);
+  }
   const r = await sextant(['ownership', 'c', '--json'], env);
   assert.equal(r.code, 0, r.stderr);
   const out = JSON.parse(r.stdout) as { id: string; blocked: Record<string, boolean>; paths: Array<{ authority: string; steps: unknown[] }> };

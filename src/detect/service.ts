@@ -21,7 +21,7 @@ import type { PartyDirector, RegisteredParty } from './parties.ts';
 import type { ClassFilterColumns, StatementRow } from '../store/statements.ts';
 import { toIso } from '../store/db.ts';
 import type { Profile } from './profile.ts';
-import { OwnershipService } from '../graph/service.ts';
+import { OwnershipService, sanctionInForce } from '../graph/service.ts';
 import { getSchema } from '../model/schemata.ts';
 
 const POSITION_PAGE = 50_000;
@@ -263,7 +263,10 @@ export class DetectService {
     const visible = scope.filter(classes, { minimised: true });
     const sanctions = groupByEntity(scope.seeAll(await this.store.statements.ofSchemata(['Sanction'], scope.filter(classes.filter((c) => c.schema === 'Sanction'), { minimised: true }))));
     const byTarget = new Map<string, ListedParty['sanctions']>();
+    const today = new Date().toISOString().slice(0, 10);
     for (const [id, rs] of sanctions) {
+      // A lifted designation (delisted: its Sanction has an end date) lists nobody any more.
+      if (!sanctionInForce(rs, today)) continue;
       const first = (prop: string) => rs.find((r) => r.prop === prop)?.value ?? null;
       for (const target of rs.filter((r) => r.prop === 'entity').map((r) => r.value)) {
         const s = rs[0]!;
@@ -337,8 +340,10 @@ export class DetectService {
     const refs = scope.seeAll(await this.store.statements.referencingAny(ids, 'Sanction', 'entity', visible));
     if (refs.length === 0) return out;
     const sanctions = groupByEntity(scope.seeAll(await this.store.statements.forEntities([...new Set(refs.map((r) => r.entity_id))], visible)));
+    const today = new Date().toISOString().slice(0, 10);
     for (const ref of refs) {
       const rs = sanctions.get(ref.entity_id) ?? [];
+      if (!sanctionInForce(rs, today)) continue;
       const first = (prop: string) => rs.find((r) => r.prop === prop)?.value ?? null;
       const list = out.get(ref.value) ?? [];
       if (list.some((d) => d.sanctionId === ref.entity_id)) continue;

@@ -78,6 +78,17 @@ const ENDPOINT_PROPS: ReadonlySet<string> = new Set([
   'country',
 ]);
 
+/**
+ * Whether a Sanction is in force on `asOf` (YYYY-MM-DD): it has no end date,
+ * or its latest one comes after that day. Delisting gives a lifted Sanction an
+ * end date and keeps its history; what it named is no longer designated by it.
+ */
+export function sanctionInForce(rows: ReadonlyArray<{ prop: string; value: string }>, asOf: string): boolean {
+  let latest: string | null = null;
+  for (const r of rows) if (r.prop === 'endDate' && (latest === null || r.value > latest)) latest = r.value;
+  return latest === null || latest.slice(0, 10) > asOf;
+}
+
 /** Entries compared in full per query: a designation link needs the best one only. */
 const CANDIDATES = 10;
 
@@ -124,7 +135,7 @@ export class OwnershipService {
       stakes,
       controls,
     );
-    const designations = await this.designated(scope, visible, only(new Set(['entity'])), byEntity, schemata, opts.nameThreshold ?? 0.9);
+    const designations = await this.designated(scope, visible, only(new Set(['entity', 'endDate'])), byEntity, schemata, opts.nameThreshold ?? 0.9, asOf);
     const seeds = [...new Set(designations.map((d) => d.id))];
     const sets = new Map<string, BlockedSet>();
     return {
@@ -149,9 +160,12 @@ export class OwnershipService {
     endpoints: Map<string, StatementRow[]>,
     schemata: Map<string, string>,
     nameThreshold: number,
+    asOf: string,
   ): Promise<DesignationLink[]> {
     const sanctions = scope.seeAll(await this.store.statements.ofSchemata(['Sanction'], sanctionTargets));
-    const listedIds = [...new Set(sanctions.filter((r) => r.prop === 'entity').map((r) => r.value))];
+    // Only Sanctions in force designate: a lifted one (delisted, with an end date) blocks nothing any more.
+    const inForce = [...groupByEntity(sanctions).values()].filter((rs) => sanctionInForce(rs, asOf));
+    const listedIds = [...new Set(inForce.flatMap((rs) => rs.filter((r) => r.prop === 'entity').map((r) => r.value)))];
     if (listedIds.length === 0) return [];
     const listed = groupByEntity(scope.seeAll(await this.store.statements.forEntities(listedIds, visible)));
     const out: DesignationLink[] = [];
