@@ -169,8 +169,10 @@ export class DetectService {
       return { datasets: f.datasets, agencies: f.agencies, markings: f.markings };
     };
     const empty = new PositionTableBuilder(1).build();
+    // One day for the whole load: which designations are in force and which directorships have ended.
+    const asOf = new Date().toISOString().slice(0, 10);
     const positions = needs.has('positions') ? await this.loadPositions(filterFor('VesselPosition'), progress) : empty;
-    const vessels = needs.has('positions') || needs.has('entities') ? await this.loadVessels(scope) : [];
+    const vessels = needs.has('positions') || needs.has('entities') ? await this.loadVessels(scope, asOf) : [];
     const listedVessels = vessels.filter((v) => v.designations?.length);
     const vesselsByMmsi = new Map<string, KnownVessel>();
     const vesselsByImo = new Map<string, KnownVessel>();
@@ -186,10 +188,10 @@ export class DetectService {
       vesselsByMmsi,
       vesselsByImo,
       listedVessels,
-      listedParties: needs.has('lists') ? await this.loadListedParties(scope) : [],
-      parties: needs.has('registry') ? await this.loadParties(scope) : [],
+      listedParties: needs.has('lists') ? await this.loadListedParties(scope, asOf) : [],
+      parties: needs.has('registry') ? await this.loadParties(scope, asOf) : [],
       alerts: [],
-      ownership: needs.has('ownership') ? await new OwnershipService(this.store, { screenNames: true }).load(scope) : null,
+      ownership: needs.has('ownership') ? await new OwnershipService(this.store, { screenNames: true }).load(scope, { asOf }) : null,
     };
   }
 
@@ -214,12 +216,12 @@ export class DetectService {
    * (each flag with when it was first and last seen there), and the visible
    * Sanctions that designate each vessel.
    */
-  private async loadVessels(scope: ReadScope): Promise<KnownVesselHistory[]> {
+  private async loadVessels(scope: ReadScope, asOf: string): Promise<KnownVesselHistory[]> {
     const classes = await this.store.statements.classes();
     const visibleOf = (schema: string) => scope.filter(classes.filter((c) => c.schema === schema), { minimised: true });
     const rows = scope.seeAll(await this.store.statements.ofSchemata(['Vessel'], visibleOf('Vessel')));
     const byVessel = groupByEntity(rows);
-    const designations = await this.designationsOf([...byVessel.keys()], scope, visibleOf('Sanction'));
+    const designations = await this.designationsOf([...byVessel.keys()], scope, visibleOf('Sanction'), asOf);
     const out: KnownVesselHistory[] = [];
     for (const [id, rs] of byVessel) {
       const values = (prop: string) => [...new Set(rs.filter((r) => r.prop === prop).map((r) => r.value))];
@@ -258,15 +260,14 @@ export class DetectService {
    * have their own loader), with the names, countries, birth dates and
    * identifiers screening compares, and the Sanctions to cite.
    */
-  private async loadListedParties(scope: ReadScope): Promise<ListedParty[]> {
+  private async loadListedParties(scope: ReadScope, asOf: string): Promise<ListedParty[]> {
     const classes = await this.store.statements.classes();
     const visible = scope.filter(classes, { minimised: true });
     const sanctions = groupByEntity(scope.seeAll(await this.store.statements.ofSchemata(['Sanction'], scope.filter(classes.filter((c) => c.schema === 'Sanction'), { minimised: true }))));
     const byTarget = new Map<string, ListedParty['sanctions']>();
-    const today = new Date().toISOString().slice(0, 10);
     for (const [id, rs] of sanctions) {
       // A lifted designation (delisted: its Sanction has an end date) lists nobody any more.
-      if (!sanctionInForce(rs, today)) continue;
+      if (!sanctionInForce(rs, asOf)) continue;
       const first = (prop: string) => rs.find((r) => r.prop === prop)?.value ?? null;
       for (const target of rs.filter((r) => r.prop === 'entity').map((r) => r.value)) {
         const s = rs[0]!;
@@ -293,7 +294,7 @@ export class DetectService {
   }
 
   /** Companies and organisations the viewer may see, with jurisdiction, incorporation date, addresses and directors. */
-  private async loadParties(scope: ReadScope): Promise<RegisteredParty[]> {
+  private async loadParties(scope: ReadScope, asOf: string): Promise<RegisteredParty[]> {
     const classes = await this.store.statements.classes();
     const schemata = ['Company', 'Organization', 'LegalEntity', 'PublicBody'];
     // Only the properties read below (a registry's records carry many more).
@@ -308,7 +309,7 @@ export class DetectService {
       const director = rs.find((r) => r.prop === 'director')?.value;
       const organization = rs.find((r) => r.prop === 'organization')?.value;
       const end = rs.find((r) => r.prop === 'endDate')?.value;
-      if (!director || !organization || (end && end < new Date().toISOString().slice(0, 10))) continue;
+      if (!director || !organization || (end && end < asOf)) continue;
       const first = rs[0]!;
       directors.set(organization, [...(directors.get(organization) ?? []), { id: director, record, dataset: first.dataset, agency: first.agency, marking: first.marking }]);
     }
@@ -335,15 +336,14 @@ export class DetectService {
   }
 
   /** The visible Sanctions naming each of these entities (by Sanction.entity). */
-  private async designationsOf(ids: string[], scope: ReadScope, visible: ClassFilterColumns): Promise<Map<string, VesselDesignation[]>> {
+  private async designationsOf(ids: string[], scope: ReadScope, visible: ClassFilterColumns, asOf: string): Promise<Map<string, VesselDesignation[]>> {
     const out = new Map<string, VesselDesignation[]>();
     const refs = scope.seeAll(await this.store.statements.referencingAny(ids, 'Sanction', 'entity', visible));
     if (refs.length === 0) return out;
     const sanctions = groupByEntity(scope.seeAll(await this.store.statements.forEntities([...new Set(refs.map((r) => r.entity_id))], visible)));
-    const today = new Date().toISOString().slice(0, 10);
     for (const ref of refs) {
       const rs = sanctions.get(ref.entity_id) ?? [];
-      if (!sanctionInForce(rs, today)) continue;
+      if (!sanctionInForce(rs, asOf)) continue;
       const first = (prop: string) => rs.find((r) => r.prop === prop)?.value ?? null;
       const list = out.get(ref.value) ?? [];
       if (list.some((d) => d.sanctionId === ref.entity_id)) continue;
