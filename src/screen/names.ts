@@ -96,6 +96,9 @@ const PARTICLE_CLASS: ReadonlyMap<string, string> = new Map([
   ...['bin', 'bn', 'ibn', 'ben', 'bint', 'binti', 'bte', 'ould'].map((p) => [p, 'bin'] as const),
 ]);
 
+/** Every particle: common words by nature (weights.ts weighs them low). */
+export const PARTICLES: readonly string[] = [...PARTICLE_CLASS.keys()];
+
 export function particleClass(word: string): string | null {
   return PARTICLE_CLASS.get(word) ?? null;
 }

@@ -13,7 +13,6 @@ export interface TokenMatch {
   how: 'exact' | 'variant' | 'edit' | 'phonetic' | 'skeleton' | 'initial' | 'none';
 }
 
-
 export function editBudget(length: number): number {
   return length <= 3 ? 0 : length <= 5 ? 1 : length <= 8 ? 2 : 3;
 }
@@ -66,11 +65,19 @@ export function compareTokens(a: NameToken, b: NameToken, abjad = false): TokenM
     else if (la.length === 2 && la === lb && a.skeleton === b.skeleton && Math.min(a.text.length, b.text.length) >= 3) best = { sim: 0.7, how: 'skeleton' };
   }
   if (abjad && best.sim < 0.8) {
-    const key = a.abjad === b.abjad ? a.abjad : a.abjadNoArticle !== '' && a.abjadNoArticle === b.abjad ? a.abjadNoArticle : b.abjadNoArticle !== '' && b.abjadNoArticle === a.abjad ? a.abjad : null;
+    const key = sharedAbjadKey(a, b);
     if (key !== null) {
       const m = key.length >= 3 ? ABJAD_3 : key.length === 2 ? ABJAD_2 : key.length === 1 && Math.max(a.text.length, b.text.length) <= 4 ? ABJAD_1 : NONE;
       if (m.sim > best.sim) best = m;
     }
   }
   return best;
+}
+
+/** The consonant key two tokens share, either of them read without its article ("lftwry" / "fitouri"); null when none. */
+function sharedAbjadKey(a: NameToken, b: NameToken): string | null {
+  if (a.abjad === b.abjad) return a.abjad;
+  if (a.abjadNoArticle !== '' && a.abjadNoArticle === b.abjad) return b.abjad;
+  if (b.abjadNoArticle !== '' && b.abjadNoArticle === a.abjad) return a.abjad;
+  return null;
 }

@@ -1,3 +1,5 @@
+import { PARTICLES } from './names.ts';
+
 /**
  * How much a token says about identity. With a list, rarer tokens weigh more
  * (inverse document frequency over the list's names); without one (comparing
@@ -7,11 +9,13 @@ export interface TokenWeights {
   weight(token: string): number;
 }
 
+
 const COMMON = new Set([
+  ...PARTICLES,
   'trading', 'trade', 'international', 'intl', 'general', 'group', 'holding', 'holdings', 'company', 'corporation',
   'industries', 'industrial', 'industry', 'services', 'service', 'enterprise', 'enterprises', 'global', 'investment',
   'investments', 'import', 'export', 'imports', 'exports', 'commercial', 'management', 'development', 'limited', 'the',
-  'and', 'of', 'for', 'de', 'la', 'le', 'el', 'al', 'ul', 'bin', 'bn', 'ibn', 'ben', 'bint', 'binti', 'bte', 'ould', 'van', 'von', 'der', 'da', 'di', 'do', 'dos',
+  'and', 'of', 'for', 'de', 'la', 'le', 'van', 'von', 'der', 'da', 'di', 'do', 'dos',
   'shipping', 'logistics', 'marine', 'maritime', 'energy', 'oil', 'gas', 'petroleum', 'technology', 'technologies', 'tech',
   'bank', 'finance', 'financial', 'capital', 'partners', 'solutions', 'systems', 'national', 'state', 'federal', 'center',
   'centre', 'institute', 'agency', 'office', 'ministry', 'department', 'organization', 'organisation', 'foundation',
