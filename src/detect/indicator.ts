@@ -48,6 +48,13 @@ export interface Indicator {
   sources: Source[];
   params: Record<string, ParamSpec>;
   inputs: InputKind[];
+  /**
+   * Its alerts apply a rule (listed, blocked under an ownership rule) rather
+   * than weigh a sign: below the alert threshold they say the rule did not
+   * apply (a stake under 50%, a name short of a listed one), so triangulation
+   * never adds such near-misses up (triangulate.network's corroboration).
+   */
+  appliesRule?: true;
   /** Alerts from the inputs, with the parameters the profile sets (defaults otherwise). */
   run(inputs: DetectInputs, params: Params): AlertDraft[] | Promise<AlertDraft[]>;
 }

@@ -146,6 +146,8 @@ export interface DetectInputs {
   parties: RegisteredParty[];
   /** The drafts the run's earlier indicators produced (filled as the run goes; for triangulation). */
   alerts: AlertDraft[];
+  /** Codes of the catalogue's indicators that apply a rule (Indicator.appliesRule); none when not given. */
+  ruleIndicators?: ReadonlySet<string>;
   /** Stakes, designated owners and blocked sets (null unless an indicator needs them). */
   ownership: OwnershipWorld | null;
 }

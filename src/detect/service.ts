@@ -191,6 +191,7 @@ export class DetectService {
       listedParties: needs.has('lists') ? await this.loadListedParties(scope, asOf) : [],
       parties: needs.has('registry') ? await this.loadParties(scope, asOf) : [],
       alerts: [],
+      ruleIndicators: new Set(this.catalogue.filter((i) => i.appliesRule).map((i) => i.code)),
       ownership: needs.has('ownership') ? await new OwnershipService(this.store, { screenNames: true }).load(scope, { asOf }) : null,
     };
   }

@@ -524,6 +524,7 @@ function describe(h: Hit): string {
 }
 
 export const listedCounterparty: Indicator = {
+  appliesRule: true,
   code: 'finance.listed_counterparty',
   title: 'Listed or blocked counterparty',
   definition:

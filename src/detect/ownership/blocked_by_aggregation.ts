@@ -9,6 +9,7 @@ import { num, type Indicator } from '../indicator.ts';
 import type { EvidenceRef } from '../inputs.ts';
 
 export const blockedByAggregation: Indicator = {
+  appliesRule: true,
   code: 'ownership.blocked_by_aggregation',
   title: 'Blocked through the ownership of designated persons',
   definition:

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { OwnershipGraph, stakeOf } from '../../graph/ownership-graph.ts';
 import type { OwnershipWorld } from '../../graph/service.ts';
 import type { AlertDraft, AlertSubject } from '../alert.ts';
+import { CATALOGUE } from '../catalogue.ts';
 import { defaults } from '../indicator.ts';
 import { PositionTableBuilder, type DetectInputs } from '../inputs.ts';
 import type { RegisteredParty } from '../parties.ts';
@@ -10,6 +11,8 @@ import { defaultProfile } from '../profile.ts';
 import { network } from './network.ts';
 
 const PROFILE = defaultProfile([network]);
+/** What DetectService gives the run: the catalogue's indicators that apply a rule. */
+const RULES = new Set(CATALOGUE.filter((i) => i.appliesRule).map((i) => i.code));
 
 function draft(indicator: string, key: string, score: number, subjects: AlertSubject[], agency: string): AlertDraft {
   return {
@@ -45,7 +48,7 @@ function world(stakes: Array<[string, string, string, string]>): OwnershipWorld 
 }
 
 function run(alerts: AlertDraft[], more: Partial<DetectInputs> = {}): AlertDraft[] {
-  const inputs: DetectInputs = { profile: PROFILE, positions: new PositionTableBuilder(1).build(), payments: [], declarations: [], vesselsByMmsi: new Map(), vesselsByImo: new Map(), listedVessels: [], listedParties: [], parties: [FALCON], alerts, ownership: null, ...more };
+  const inputs: DetectInputs = { profile: PROFILE, positions: new PositionTableBuilder(1).build(), payments: [], declarations: [], vesselsByMmsi: new Map(), vesselsByImo: new Map(), listedVessels: [], listedParties: [], parties: [FALCON], alerts, ownership: null, ruleIndicators: RULES, ...more };
   return network.run(inputs, defaults(network)) as AlertDraft[];
 }
 
@@ -122,6 +125,7 @@ describe('triangulate.network', () => {
     assert.deepEqual(off, [], 'turned off with corroboration_min_score 1');
     // A near-miss of a rule (a listed owner's stake under 50%) does not corroborate.
     const nearMiss = draft('finance.listed_counterparty', 'lc', 0.4, [party('Falcon Trading FZE', 'ae')], 'bank');
+    assert.deepEqual([...RULES].sort(), ['finance.listed_counterparty', 'ownership.blocked_by_aggregation']);
     assert.deepEqual(run([shellCo, nearMiss]), [], 'a rule near-miss');
     // Held by a strong network already: no second, weak one on the same entity.
     const strongA = draft('finance.pass_through', 'chain', 0.8, [party('Falcon Trading FZE', 'ae')], 'bank');

@@ -102,7 +102,10 @@ export const network: Indicator = {
     'The alerts of the run (score at least leg_min_score) joined into connected networks by shared subjects — the same entity id, IMO, MMSI or ' +
     'account, a declared or paid party resolved to the registry by name and country, the same invoice reference on a payment and a declaration behind them — and by direct ownership of 25% or more, or control, between subjects (owners of more than ' +
     `${MAX_HOLDINGS_FOR_LINK} entities excepted). A network with legs from at least min_families indicator families is an alert. Score: ` +
-    '1 − Π(1 − best leg score of each family), plus family_bonus for each family beyond the second, at most 0.99. Its evidence is every leg’s evidence.',
+    '1 − Π(1 − best leg score of each family), plus family_bonus for each family beyond the second, at most 0.99. Its evidence is every leg’s evidence. ' +
+    'Alerts from corroboration_min_score up that name one registry entity (directly, or as a declared or paid party resolved to it) and span at least ' +
+    'min_families families, one of them below leg_min_score, make a network of that entity by the same rule (details.corroboration), unless a network above ' +
+    'already holds it; alerts of indicators that apply a rule (finance.listed_counterparty, ownership.blocked_by_aggregation) corroborate only as legs.',
   sources: [
     { name: 'FATF: Trade-Based Money Laundering — Risk Indicators (2021)', url: 'https://www.fatf-gafi.org/en/publications/Methodsandtrends/Trade-based-money-laundering-indicators.html', note: 'indicators are to be read together, across trade, finance and transport' },
     { name: 'REPO Task Force and G7 Enforcement Coordination Mechanism: joint advisories on evasion networks (2023–2024)', note: 'shipping, trade and payment legs of one scheme' },
@@ -185,18 +188,10 @@ export const network: Indicator = {
       out.push(networkAlert(ordered, members.map((i) => legKeys[i]!), anchor, families, params));
       for (const i of members) for (const k of legKeys[i]!) held.add(k);
     }
-    out.push(...corroborations(inputs.alerts, direct, held, params));
+    out.push(...corroborations(inputs.alerts, inputs.ruleIndicators ?? new Set(), direct, held, params));
     return out;
   },
 };
-
-/**
- * Indicators whose alerts apply a rule rather than weigh a sign: below the leg
- * threshold they say the rule did not apply (a stake under 50%, a name short of
- * a listed one), and adding such near-misses up would rebuild the aggregation
- * the rule rejects. They corroborate only as legs.
- */
-const DETERMINATIONS: ReadonlySet<string> = new Set(['finance.listed_counterparty', 'ownership.blocked_by_aggregation']);
 
 /** A key naming a registry entity (not a declared party's name, an account or a bare MMSI). */
 function isRegistryKey(k: string): boolean {
@@ -261,13 +256,22 @@ function networkAlert(members: AlertDraft[], memberKeys: string[][], anchor: str
  * entities they name directly (no ownership or invoice hops: weak signals join
  * only on the entity itself). An entity whose alerts span min_families
  * families, one of them below leg_min_score, and that no reported network
- * holds, is a network; entities that share an alert are one network.
+ * holds, is a network; entities that share an alert are one network. Alerts of
+ * indicators that apply a rule (Indicator.appliesRule) corroborate only as legs:
+ * below the threshold they are near-misses of the rule, and adding them up would
+ * rebuild the aggregation the rule rejects (the 49% hard negative drew a network).
  */
-function corroborations(alerts: readonly AlertDraft[], direct: (a: AlertDraft) => string[], held: ReadonlySet<string>, params: Params): AlertDraft[] {
+function corroborations(
+  alerts: readonly AlertDraft[],
+  ruleIndicators: ReadonlySet<string>,
+  direct: (a: AlertDraft) => string[],
+  held: ReadonlySet<string>,
+  params: Params,
+): AlertDraft[] {
   const weakMin = num(params, 'corroboration_min_score');
   const legMin = num(params, 'leg_min_score');
   if (weakMin >= legMin) return [];
-  const signals = alerts.filter((a) => (a.score >= legMin || (a.score >= weakMin && !DETERMINATIONS.has(a.indicator))) && !a.indicator.startsWith('triangulate.'));
+  const signals = alerts.filter((a) => (a.score >= legMin || (a.score >= weakMin && !ruleIndicators.has(a.indicator))) && !a.indicator.startsWith('triangulate.'));
   const keysOf = signals.map((a) => [...new Set(direct(a).filter(isRegistryKey))]);
   const byKey = new Map<string, number[]>();
   keysOf.forEach((keys, i) => {
