@@ -1,6 +1,7 @@
 import type { DeclarationEvent, EventType, PaymentEvent, PositionEvent } from '../model/events.ts';
 import { toIso, type Db } from './db.ts';
 import type { BatchProvenance } from './statements.ts';
+import { refreshStatistics } from './statistics.ts';
 
 /**
  * The event tables (payments, declarations, positions): bulk upserts and the
@@ -274,12 +275,12 @@ export class EventRepository {
     return unique.length;
   }
 
-  /** How many events of each kind a dataset holds. */
-  /** Refresh the planner's statistics of the event tables (after a bulk load). */
+  /** Refresh the planner's statistics of the event tables after a bulk load, where they are stale (see refreshStatistics). */
   async analyze(): Promise<void> {
-    await this.db.exec('ANALYZE payments; ANALYZE declarations; ANALYZE positions');
+    for (const table of ['payments', 'declarations', 'positions']) await refreshStatistics(this.db, table);
   }
 
+  /** How many events of each kind a dataset holds. */
   async countByDataset(dataset: string): Promise<EventCounts> {
     const [row] = await this.db.query<EventCounts>(
       `SELECT (SELECT count(*)::int FROM payments WHERE dataset = $1) AS payments,

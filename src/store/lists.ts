@@ -1,5 +1,6 @@
 import { toIso, type Db } from './db.ts';
 import { unnestSelect } from './statements.ts';
+import { refreshStatistics } from './statistics.ts';
 
 export interface DatasetRow {
   name: string;
@@ -235,7 +236,7 @@ export class ListRepository {
       [runId, dataset, version],
     );
     // Fresh statistics, or the planner takes the new rows for none and nests loops.
-    await this.db.exec('ANALYZE version_entities');
+    await refreshStatistics(this.db, 'version_entities', ['dataset', 'version', 'entity_id', 'designated']);
     const [c] = await this.db.query<{ designations: number; added: number; removed: number; changed: number }>(
       `WITH j AS (${VERSION_JOIN})
        SELECT count(*) FILTER (WHERE cd)::int AS designations,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from './db.ts';
+import { refreshStatistics } from './statistics.ts';
 
 /** The statement id: a hash of what makes a statement the same statement. */
 export function statementId(dataset: string, entityId: string, prop: string, value: string): string {
@@ -14,6 +15,9 @@ export interface StatementRow extends NewStatement {
   first_seen: string;
   last_seen: string;
 }
+
+/** The columns queries select, join and sort statements by: the ones worth planner statistics. */
+const PLANNED_COLUMNS = ['entity_id', 'dataset', 'schema', 'prop', 'prop_type', 'value', 'match'] as const;
 
 const COLUMNS = [
   'id',
@@ -294,9 +298,9 @@ export class StatementRepository {
     );
   }
 
-  /** Refresh the planner's statistics of the statements table (after a bulk load). */
+  /** Refresh the planner's statistics of the statements table after a bulk load, when they are stale (see refreshStatistics). */
   async analyze(): Promise<void> {
-    await this.db.exec('ANALYZE statements');
+    await refreshStatistics(this.db, 'statements', PLANNED_COLUMNS);
   }
 
   /** Ids of entities with a visible identifier statement of one of these properties whose match key is `match` (e.g. an IMO number). */
