@@ -115,5 +115,66 @@ for (const kind of STORE_KINDS) {
       const sanctionsOnly = await svc.match('sanctions', { q: { schema: 'Company', properties: { name: ['ZYXWV MARITIME HOLDINGS'] } } }, { limit: 1, threshold: 0.7 }, scope);
       assert.equal(sanctionsOnly.q!.results.length === 0 || sanctionsOnly.q!.results[0]!.id !== 'x-1', true);
     });
+
+    it('a delisted entity says so: its lifted Sanction shown, left out of the sanctions scope, kept in its own dataset', async () => {
+      const svc = new ScreeningService(t.store);
+      const { gov, admin } = await governed(t.store);
+      const scope = await gov.scope(admin);
+      const line = (o: unknown) => JSON.stringify(o) + '\n';
+      const kept = { id: 'dl-kept', schema: 'Company', properties: { name: ['Qorvath Shipping Trading LLC'] } };
+      const lifted = { id: 'dl-lifted', schema: 'Company', properties: { name: ['Vexmora Shipping Trading LLC'] } };
+      const sanction = (id: string, entity: string) => ({ id, schema: 'Sanction', properties: { entity: [entity], authority: ['Test Authority'], program: ['TEST'], startDate: ['2022-03-01'] } });
+      const v1 = join(quarantineDir, 'delist-v1.ftm.json');
+      const v2 = join(quarantineDir, 'delist-v2.ftm.json');
+      await writeFile(v1, line(kept) + line(lifted) + line(sanction('dl-s1', 'dl-kept')) + line(sanction('dl-s2', 'dl-lifted')));
+      // The next version of the list no longer names dl-lifted: delisting gives its Sanction an end date.
+      await writeFile(v2, line(kept) + line(lifted) + line(sanction('dl-s1', 'dl-kept')));
+      await ingest(t.store, { path: v1, dataset: 'delist_list', quarantineDir });
+      const q = { kept: { schema: 'Company', properties: { name: ['Qorvath Shipping Trading'] } }, lifted: { schema: 'Company', properties: { name: ['Vexmora Shipping Trading'] } } };
+      const before = await svc.match('default', q, { limit: 1, threshold: 0.7 }, scope);
+      assert.equal(before.lifted!.results[0]?.id, 'dl-lifted');
+      assert.equal(before.lifted!.results[0]!.delisted, false);
+      assert.deepEqual(before.lifted!.results[0]!.sanctions.map((x) => [x.id, x.authority, x.program, x.startDate, x.endDate, x.inForce]), [['dl-s2', 'Test Authority', 'TEST', '2022-03-01', null, true]]);
+
+      const v = await ingest(t.store, { path: v2, dataset: 'delist_list', quarantineDir });
+      assert.equal(v.version?.removed, 1);
+      const after = await svc.match('default', q, { limit: 1, threshold: 0.7 }, scope);
+      const hit = after.lifted!.results[0]!;
+      assert.equal(hit.id, 'dl-lifted');
+      assert.equal(hit.match, true, 'the score still says who it is');
+      assert.equal(hit.delisted, true);
+      assert.equal(hit.sanctions[0]!.inForce, false);
+      assert.match(hit.sanctions[0]!.endDate ?? '', /^\d{4}-\d{2}-\d{2}$/);
+      assert.ok(hit.explanations.some((e) => e.feature === 'delisted' && e.effect === 0 && /lifted \(Test Authority\)/.test(e.detail)));
+      const keptHit = after.kept!.results[0]!;
+      assert.equal(keptHit.id, 'dl-kept');
+      assert.equal(keptHit.delisted, false);
+      assert.equal(keptHit.sanctions[0]!.inForce, true);
+
+      // `sanctions` is what the lists designate today; the list's own dataset keeps its history.
+      const today = await svc.match('sanctions', q, { limit: 5, threshold: 0.7 }, scope);
+      assert.ok(!today.lifted!.results.some((x) => x.id === 'dl-lifted'));
+      assert.equal(today.kept!.results[0]?.id, 'dl-kept');
+      const own = await svc.match('delist_list', q, { limit: 1, threshold: 0.7 }, scope);
+      assert.equal(own.lifted!.results[0]?.id, 'dl-lifted');
+      assert.equal(own.lifted!.results[0]!.delisted, true);
+
+      // Through HTTP: the response schema carries the new fields.
+      const r = await match({ queries: { lifted: q.lifted } });
+      assert.equal(r.statusCode, 200, r.body);
+      const res = r.json().responses.lifted.results[0];
+      assert.equal(res.id, 'dl-lifted');
+      assert.equal(res.delisted, true);
+      assert.equal(res.sanctions[0].inForce, false);
+      assert.equal(res.sanctions[0].authority, 'Test Authority');
+
+      // Listed again in a later version (not the first file again: the same content is no new version): in force again.
+      const v3 = join(quarantineDir, 'delist-v3.ftm.json');
+      await writeFile(v3, line(kept) + line(lifted) + line(sanction('dl-s1', 'dl-kept')) + line(sanction('dl-s2', 'dl-lifted')) + line({ id: 'dl-new', schema: 'Person', properties: { name: ['Orvel Tamsk'] } }));
+      await ingest(t.store, { path: v3, dataset: 'delist_list', quarantineDir });
+      const relisted = await svc.match('sanctions', q, { limit: 1, threshold: 0.7 }, scope);
+      assert.equal(relisted.lifted!.results[0]?.id, 'dl-lifted');
+      assert.equal(relisted.lifted!.results[0]!.delisted, false);
+    });
   });
 }

@@ -217,7 +217,7 @@ function addScreenCommands(program: Command): void {
     .option('--id <id>', 'an identifier (passport, registration, IMO …); agrees with any of the same value')
     .option('--threshold <t>', 'score from which a result is a match', probability('--threshold'), 0.7)
     .option('--limit <n>', 'results per query', positiveInt('--limit', 100), 5)
-    .option('--dataset <name>', 'default (everything), sanctions (the lists) or one dataset', 'default')
+    .option('--dataset <name>', 'default (everything), sanctions (what the lists designate today) or one dataset (its history included)', 'default')
     .option('--input <file>', 'batch: CSV (name, schema, birth_date, country, id_number) or JSON lines')
     .option('--output <file>', 'batch: results as JSON lines {"query", "results"}')
     .option('--json', 'JSON on stdout')

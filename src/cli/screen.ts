@@ -7,7 +7,7 @@ import { parse } from 'csv-parse';
 import { SextantError } from '../errors.ts';
 import { requireCapability } from '../policy/viewer.ts';
 import { compareSubjects, prepareSubject } from '../screen/compare.ts';
-import { ScreeningService, toSubject, type QueryEntity } from '../screen/service.ts';
+import { ScreeningService, toSubject, type MatchResult, type QueryEntity } from '../screen/service.ts';
 import { printJson, printJsonLine, printTable } from './output.ts';
 import { withSession, type CliContext as Ctx } from './session.ts';
 
@@ -50,7 +50,7 @@ export async function runScreen(ctx: Ctx, opts: ScreenOptions): Promise<void> {
       await gov.auditRead(viewer, 'screen.match', { dataset: opts.dataset, queries: 1, entities: r.results.map((x) => x.id) });
       if (opts.json) return printJson({ query: q, results: r.results });
       if (r.results.length === 0) return void process.stdout.write('no candidates\n');
-      printTable(['score', 'match', 'id', 'schema', 'name', 'datasets'], r.results.map((x) => [x.score.toFixed(3), x.match ? 'MATCH' : '', x.id, x.schema, x.caption, x.datasets.join(',')]));
+      printTable(['score', 'match', 'id', 'schema', 'name', 'datasets', 'listed'], r.results.map((x) => [x.score.toFixed(3), x.match ? 'MATCH' : '', x.id, x.schema, x.caption, x.datasets.join(','), listedText(x)]));
       for (const x of r.results.filter((y) => y.match)) {
         process.stdout.write(`\n${x.caption} (${x.id}):\n`);
         for (const e of x.explanations) process.stdout.write(`  ${e.feature}: ${e.detail}${e.feature !== 'name' && e.effect !== 0 ? ` (${e.effect > 0 ? '+' : ''}${e.effect})` : ''}\n`);
@@ -211,4 +211,11 @@ export async function runScreenUndecide(ctx: Ctx, id: string): Promise<void> {
     await gov.audit.append({ actor: viewer.username, agency: viewer.agencyId, action: 'screen.undecide', purpose: viewer.purpose, details: { decision: id } });
     process.stdout.write(`decision ${id} taken back\n`);
   });
+}
+
+/** In force, lifted, or never designated: the table's last column. */
+function listedText(r: MatchResult): string {
+  if (r.sanctions.length === 0) return '';
+  if (r.delisted) return `delisted ${r.sanctions.map((s) => s.endDate ?? '').sort().pop() ?? ''}`.trim();
+  return [...new Set(r.sanctions.filter((s) => s.inForce).map((s) => s.authority ?? 'listed'))].join(', ');
 }

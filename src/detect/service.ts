@@ -21,7 +21,9 @@ import type { PartyDirector, RegisteredParty } from './parties.ts';
 import type { ClassFilterColumns, StatementRow } from '../store/statements.ts';
 import { toIso } from '../store/db.ts';
 import type { Profile } from './profile.ts';
-import { OwnershipService, sanctionInForce } from '../graph/service.ts';
+import { OwnershipService } from '../graph/service.ts';
+import { today } from '../model/normalize/dates.ts';
+import { sanctionInForce } from '../model/sanction.ts';
 import { getSchema } from '../model/schemata.ts';
 
 const POSITION_PAGE = 50_000;
@@ -170,7 +172,7 @@ export class DetectService {
     };
     const empty = new PositionTableBuilder(1).build();
     // One day for the whole load: which designations are in force and which directorships have ended.
-    const asOf = new Date().toISOString().slice(0, 10);
+    const asOf = today();
     const positions = needs.has('positions') ? await this.loadPositions(filterFor('VesselPosition'), progress) : empty;
     const vessels = needs.has('positions') || needs.has('entities') ? await this.loadVessels(scope, asOf) : [];
     const listedVessels = vessels.filter((v) => v.designations?.length);

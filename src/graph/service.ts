@@ -21,6 +21,8 @@ import { BlockedSet, type Explanation } from './blocked-set.ts';
 import { controlKind } from './control.ts';
 import { OwnershipGraph, stakeOf, type Control, type Stake } from './ownership-graph.ts';
 import { RULES, type RuleConfig } from './rules.ts';
+import { today } from '../model/normalize/dates.ts';
+import { sanctionInForce } from '../model/sanction.ts';
 
 /** How a graph node was found to be designated. */
 export interface DesignationLink {
@@ -78,17 +80,6 @@ const ENDPOINT_PROPS: ReadonlySet<string> = new Set([
   'country',
 ]);
 
-/**
- * Whether a Sanction is in force on `asOf` (YYYY-MM-DD): it has no end date,
- * or its latest one comes after that day. Delisting gives a lifted Sanction an
- * end date and keeps its history; what it named is no longer designated by it.
- */
-export function sanctionInForce(rows: ReadonlyArray<{ prop: string; value: string }>, asOf: string): boolean {
-  let latest: string | null = null;
-  for (const r of rows) if (r.prop === 'endDate' && (latest === null || r.value > latest)) latest = r.value;
-  return latest === null || latest.slice(0, 10) > asOf;
-}
-
 /** Entries compared in full per query: a designation link needs the best one only. */
 const CANDIDATES = 10;
 
@@ -105,7 +96,7 @@ export class OwnershipService {
     // sources that the graph never looks at, and every row fetched is parsed and kept for the whole load.
     const only = (props: ReadonlySet<string>) => scope.filter(classes.filter((c) => props.has(c.prop)), { minimised: true });
     const rows = scope.seeAll(await this.store.statements.ofSchemata(['Ownership'], only(OWNERSHIP_PROPS)));
-    const asOf = opts.asOf ?? new Date().toISOString().slice(0, 10);
+    const asOf = opts.asOf ?? today();
     const stakes: Stake[] = [];
     const controls: Control[] = [];
     const sources = new Map<string, StakeSource>();

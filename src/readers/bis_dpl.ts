@@ -12,10 +12,10 @@ import {
   readKeyedTable,
   readTable,
   standardOrder,
-  today,
   usDate,
   type TableRow,
 } from './shared.ts';
+import { today } from '../model/normalize/dates.ts';
 import type { ListMeta, Reader, ReaderInput, ReadItem, RejectItem } from './types.ts';
 
 /**

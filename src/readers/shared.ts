@@ -191,10 +191,6 @@ export function standardOrder(value: string | undefined | null): string | undefi
   return `Standard order: ${collapse(value)}`;
 }
 
-/** Today as an ISO date (UTC): the latest date a "last updated" stamp can carry. */
-export function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
 
 // ---------------------------------------------------------------------------
 // Files and tables

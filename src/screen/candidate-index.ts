@@ -1,6 +1,7 @@
 import { compatibleSchemata, isA } from '../model/schemata.ts';
 import type { StatementRow } from '../store/statements.ts';
 import { compareSubjects, identifierKey, isOrganisationSchema, STRONG_IDENTIFIERS, type Explanation, type PreparedSubject } from './compare.ts';
+import { DesignationRegistry, type Valued } from './designations.ts';
 import { prepareName, type PreparedName } from './names.ts';
 import { IdfWeights } from './weights.ts';
 
@@ -20,10 +21,6 @@ export interface ClassRef {
   prop: string;
 }
 
-interface Valued<T> {
-  value: T;
-  cls: number;
-}
 
 export interface IndexEntry {
   id: string;
@@ -77,6 +74,8 @@ export function isScreenable(schema: string): boolean {
 }
 
 export class CandidateIndex {
+  /** The Sanctions among the entities upserted, by what they name: a hit's designations, in force or lifted. */
+  readonly designations = new DesignationRegistry();
   private readonly entries: IndexEntry[] = [];
   private readonly byId = new Map<string, number>();
   private readonly postings = new Map<string, number[]>();
@@ -114,6 +113,7 @@ export class CandidateIndex {
   upsert(id: string, rows: StatementRow[]): void {
     this.remove(id);
     const schema = mostSpecific(rows);
+    if (schema === 'Sanction') return this.designations.upsert(id, rows, (r) => this.classOf(r));
     if (!schema || !isScreenable(schema)) return;
     const organisation = isOrganisationSchema(schema);
     const vessel = isA(schema, 'Vessel');
@@ -169,6 +169,7 @@ export class CandidateIndex {
    * from the live entries (a re-ingested dataset replaces every entry it holds).
    */
   remove(id: string): void {
+    this.designations.remove(id);
     const n = this.byId.get(id);
     if (n === undefined) return;
     const entry = this.entries[n]!;

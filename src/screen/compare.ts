@@ -22,7 +22,8 @@ export interface Subject {
 }
 
 export interface Explanation {
-  feature: 'schema' | 'name' | 'identifier' | 'birthDate' | 'country' | 'gender' | 'legalForm';
+  /** `delisted` is said by screening, not by the comparison: a hit whose every designation was lifted (effect 0). */
+  feature: 'schema' | 'name' | 'identifier' | 'birthDate' | 'country' | 'gender' | 'legalForm' | 'delisted';
   /** Change to the score this feature made (the name's own score for `name`). */
   effect: number;
   detail: string;

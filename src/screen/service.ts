@@ -6,6 +6,8 @@ import { CandidateIndex, type IndexEntry, type IndexHit } from './candidate-inde
 import { compareSubjects, prepareSubject, type Explanation, type PreparedSubject } from './compare.ts';
 import { checkDecision, DecisionRepository, subjectKey, type Decision } from './decisions.ts';
 import { toSubject, type QueryEntity } from './query.ts';
+import { delisted, type SanctionView } from './designations.ts';
+import { today } from '../model/normalize/dates.ts';
 
 export { toSubject, type QueryEntity } from './query.ts';
 
@@ -26,6 +28,10 @@ export interface MatchResult {
   score: number;
   match: boolean;
   explanations: Explanation[];
+  /** The Sanctions naming this entity that the viewer may see, in force first (empty: designated by none). */
+  sanctions: SanctionView[];
+  /** It was designated, and every designation has been lifted: a match is not a listed party. */
+  delisted: boolean;
   /** An analyst of the viewer's agency confirmed this result for this subject. */
   decision?: { id: string; decision: 'match'; by: string; at: string; note: string | null };
 }
@@ -97,12 +103,16 @@ export class ScreeningService {
     }
   }
 
-  /** Which datasets a scope name stands for: default (everything), sanctions (the lists) or one dataset. */
-  private async datasetFilter(name: string): Promise<(e: IndexEntry) => boolean> {
+  /**
+   * Which entries a scope name stands for: default (everything), sanctions
+   * (what the lists designate today: an entity whose every designation was
+   * lifted is left out) or one dataset (its history included).
+   */
+  private async datasetFilter(name: string, index: CandidateIndex, visible: (cls: number) => boolean, asOf: string): Promise<(e: IndexEntry) => boolean> {
     if (name === 'default') return () => true;
     if (name === 'sanctions') {
       const lists = await this.store.lists.listDatasetNames();
-      return (e) => [...e.datasets].some((d) => lists.has(d));
+      return (e) => [...e.datasets].some((d) => lists.has(d)) && !delisted(index.designations.of(e.id, visible, asOf));
     }
     const datasets = await this.store.lists.datasets();
     if (!datasets.some((d) => d.name === name)) throw new SextantError('not_found', `no dataset ${name}; use default, sanctions or a dataset name`, { dataset: name });
@@ -111,13 +121,14 @@ export class ScreeningService {
 
   async match(dataset: string, queries: Record<string, QueryEntity>, opts: MatchOptions, scope: ReadScope): Promise<Record<string, QueryResponse>> {
     const index = await this.ensureIndex();
-    const accept = await this.datasetFilter(dataset);
     // What this viewer may see, decided once per statement class.
     const visibleClasses = index.classList.map((c) => {
       const a = scope.policy.read(scope.viewer, c);
       return a.allow && a.transform === null;
     });
     const visible = (cls: number) => visibleClasses[cls] === true;
+    const asOf = today();
+    const accept = await this.datasetFilter(dataset, index, visible, asOf);
     const out: Record<string, QueryResponse> = {};
     const hitsByQuery = new Map<string, IndexHit[]>();
     const subjects = new Map<string, PreparedSubject>();
@@ -153,7 +164,21 @@ export class ScreeningService {
           continue;
         }
         const a = assemble(h.entry.id, r);
-        const result: MatchResult = { id: a.id, caption: a.caption, schema: a.schema, properties: a.properties, datasets: a.datasets, score: h.score, match: h.score >= opts.threshold, explanations: h.explanations };
+        const sanctions = index.designations.of(h.entry.id, visible, asOf);
+        const lifted = delisted(sanctions);
+        const explanations = lifted ? [...h.explanations, delistedExplanation(sanctions)] : h.explanations;
+        const result: MatchResult = {
+          id: a.id,
+          caption: a.caption,
+          schema: a.schema,
+          properties: a.properties,
+          datasets: a.datasets,
+          score: h.score,
+          match: h.score >= opts.threshold,
+          explanations,
+          sanctions,
+          delisted: lifted,
+        };
         if (d) result.decision = { id: d.id, decision: 'match', by: d.decidedBy, at: d.decidedAt, note: d.note };
         results.push(result);
       }
@@ -194,3 +219,13 @@ export class ScreeningService {
   }
 }
 
+/** Said beside the name's explanations: the score is about identity, and this identity is no longer listed. */
+function delistedExplanation(sanctions: SanctionView[]): Explanation {
+  const last = sanctions.map((s) => s.endDate ?? '').sort().pop();
+  const by = [...new Set(sanctions.map((s) => s.authority).filter((a): a is string => a !== null))];
+  return {
+    feature: 'delisted',
+    effect: 0,
+    detail: `every designation of this entity has been lifted${by.length ? ` (${by.join(', ')})` : ''}${last ? `, the last on ${last}` : ''}: not a listed party today`,
+  };
+}

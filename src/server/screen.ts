@@ -16,6 +16,22 @@ const RESULT = {
     score: { type: 'number' },
     match: { type: 'boolean' },
     explanations: { type: 'array', items: { type: 'object', properties: { feature: { type: 'string' }, effect: { type: 'number' }, detail: { type: 'string' } } } },
+    sanctions: {
+      type: 'array',
+      description: 'the Sanctions naming this entity that you may see, in force first; inForce is false once lifted (endDate on or before today)',
+      items: {
+        type: 'object',
+        properties: {
+          id: { type: 'string' },
+          authority: { type: 'string', nullable: true },
+          program: { type: 'string', nullable: true },
+          startDate: { type: 'string', nullable: true },
+          endDate: { type: 'string', nullable: true },
+          inForce: { type: 'boolean' },
+        },
+      },
+    },
+    delisted: { type: 'boolean', description: 'designated once, and every designation has been lifted: not a listed party today' },
     decision: { type: 'object', properties: { id: { type: 'string' }, decision: { type: 'string' }, by: { type: 'string' }, at: { type: 'string' }, note: { type: 'string', nullable: true } } },
   },
 } as const;

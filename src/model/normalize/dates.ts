@@ -129,3 +129,8 @@ export function toPartialDate(text: string): string | undefined {
 function partialOf(result: CheckResult): string | undefined {
   return result.ok && DATE_PATTERN.test(result.value) && !result.value.includes('T') ? result.value : undefined;
 }
+
+/** Today as an ISO date (UTC): the day designations are judged on by default, and the latest a "last updated" stamp can carry. */
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
