@@ -138,7 +138,7 @@ for (const kind of STORE_KINDS) {
     });
 
     if (kind === 'postgres') {
-      it('serialises appends from separate connections (other processes) with the advisory lock', async () => {
+      it('serialises appends from separate connections (other processes): the one refused a taken seq chains again onto the new head', async () => {
         const t = await freshTestStore();
         assert.equal(t.location.kind, 'postgres');
         const other = await openDb({ kind: 'postgres', url: (t.location as { url: string }).url });

@@ -98,14 +98,24 @@ export class AuditRepository {
     return row ? { seq: Number(row.seq), hash: row.hash } : null;
   }
 
-  /** Insert records in one statement (column arrays through unnest). */
-  async insert(rows: AuditRow[]): Promise<void> {
+  /**
+   * Insert chained records, and a checkpoint at each seq that is a multiple of
+   * `checkpointEvery`, in one statement: one round trip, all or nothing. A
+   * record whose seq is taken (another writer appended first) fails the whole
+   * statement with unique_violation (23505).
+   */
+  async insert(rows: AuditRow[], checkpointEvery: number): Promise<void> {
     if (rows.length === 0) return;
     await this.db.query(
-      `INSERT INTO audit_log (seq, at, actor, agency, action, purpose, details, prev_hash, hash)
-       SELECT s, a, ac, ag, act, p, d::jsonb, ph, h
-       FROM unnest($1::bigint[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
-         AS t(s, a, ac, ag, act, p, d, ph, h)`,
+      `WITH appended AS (
+         INSERT INTO audit_log (seq, at, actor, agency, action, purpose, details, prev_hash, hash)
+         SELECT s, a, ac, ag, act, p, d::jsonb, ph, h
+         FROM unnest($1::bigint[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
+           AS t(s, a, ac, ag, act, p, d, ph, h)
+         RETURNING seq, hash, at)
+       INSERT INTO audit_checkpoints (seq, hash, at)
+       SELECT seq, hash, at FROM appended WHERE seq % $10::bigint = 0
+       ON CONFLICT (seq) DO NOTHING`,
       [
         rows.map((r) => r.seq),
         rows.map((r) => r.at),
@@ -116,6 +126,7 @@ export class AuditRepository {
         rows.map((r) => JSON.stringify(r.details)),
         rows.map((r) => r.prevHash),
         rows.map((r) => r.hash),
+        checkpointEvery,
       ],
     );
   }

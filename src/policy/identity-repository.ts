@@ -44,6 +44,16 @@ export interface SessionRow {
 
 const USER_COLUMNS = 'id, agency_id, username, display_name, roles, clearance, password_hash, must_change_password, disabled, created_at';
 const TOKEN_COLUMNS = 'id, user_id, name, scopes, created_at, expires_at, revoked_at, last_used_at';
+const AGENCY_COLUMNS = 'id, name, country, sector, default_marking, created_at';
+
+/** `t.id AS t_id, t.name AS t_name, …`: one table's columns in a join, told apart by a prefix. */
+function prefixed(alias: string, columns: string): string {
+  return columns.split(', ').map((c) => `${alias}.${c} AS ${alias}_${c}`).join(', ');
+}
+
+function unprefixed<T>(row: Record<string, unknown>, alias: string, columns: string): T {
+  return Object.fromEntries(columns.split(', ').map((c) => [c, row[`${alias}_${c}`]])) as T;
+}
 
 export class IdentityRepository {
   constructor(private readonly db: Db) {}
@@ -178,9 +188,17 @@ export class IdentityRepository {
     );
   }
 
-  async tokenByHash(tokenHash: string): Promise<TokenRow | null> {
-    const rows = await this.db.query<TokenRow>(`SELECT ${TOKEN_COLUMNS} FROM api_tokens WHERE token_hash = $1`, [tokenHash]);
-    return rows[0] ?? null;
+  /** A token with its user and the user's agency, in one round trip (every API request resolves one). */
+  async tokenWithUser(tokenHash: string): Promise<{ token: TokenRow; user: UserRow; agency: AgencyRow } | null> {
+    const rows = await this.db.query<Record<string, unknown>>(
+      `SELECT ${prefixed('t', TOKEN_COLUMNS)}, ${prefixed('u', USER_COLUMNS)}, ${prefixed('a', AGENCY_COLUMNS)}
+       FROM api_tokens t JOIN users u ON u.id = t.user_id JOIN agencies a ON a.id = u.agency_id
+       WHERE t.token_hash = $1`,
+      [tokenHash],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return { token: unprefixed<TokenRow>(row, 't', TOKEN_COLUMNS), user: unprefixed<UserRow>(row, 'u', USER_COLUMNS), agency: unprefixed<AgencyRow>(row, 'a', AGENCY_COLUMNS) };
   }
 
   async token(id: string): Promise<TokenRow | null> {

@@ -356,15 +356,15 @@ export class IdentityService {
   }
 
   /** The user and scopes of a live token; null for unknown, expired or revoked tokens. */
-  async resolveToken(token: string): Promise<{ user: UserRow; scopes: Capability[] } | null> {
-    const t = await this.repo.tokenByHash(secretHash(token));
+  async resolveToken(token: string): Promise<{ user: UserRow; scopes: Capability[]; agency: AgencyRow } | null> {
+    const found = await this.repo.tokenWithUser(secretHash(token));
     const now = this.now();
-    if (!t || t.revoked_at || new Date(t.expires_at) <= now) return null;
-    const user = await this.repo.user(t.user_id);
-    if (!user || user.disabled) return null;
+    if (!found) return null;
+    const { token: t, user, agency } = found;
+    if (t.revoked_at || new Date(t.expires_at) <= now || user.disabled) return null;
     // Last use to the minute: not a write on every request.
     if (!t.last_used_at || now.getTime() - new Date(t.last_used_at).getTime() > 60_000) await this.repo.touchToken(t.id, now.toISOString());
-    return { user, scopes: t.scopes.filter(isCapability) };
+    return { user, scopes: t.scopes.filter(isCapability), agency };
   }
 
   // ---- viewers ----
@@ -376,8 +376,9 @@ export class IdentityService {
     return purpose;
   }
 
-  async viewerOf(user: UserRow, purpose: string, via: Viewer['via'], scopes?: readonly string[]): Promise<Viewer> {
-    const agency = await this.agency(user.agency_id);
+  /** The viewer a user acts as; `agency` when the caller already read the user's agency (resolveToken does). */
+  async viewerOf(user: UserRow, purpose: string, via: Viewer['via'], scopes?: readonly string[], agency?: AgencyRow): Promise<Viewer> {
+    agency ??= await this.agency(user.agency_id);
     const viewer = makeViewer(user, agency, this.checkPurpose(purpose), via, scopes);
     if (user.must_change_password && via === 'session') viewer.mustChangePassword = true;
     return viewer;

@@ -58,7 +58,7 @@ async function authenticate(request: FastifyRequest, gov: Governance): Promise<V
     const m = /^Bearer\s+(\S+)$/i.exec(auth);
     const resolved = m ? await gov.identity.resolveToken(m[1]!) : null;
     if (!resolved) throw new SextantError('unauthorized', 'the API token is unknown, expired or revoked');
-    return gov.identity.viewerOf(resolved.user, purpose, 'token', resolved.scopes);
+    return gov.identity.viewerOf(resolved.user, purpose, 'token', resolved.scopes, resolved.agency);
   }
   const sessionId = request.cookies[SESSION_COOKIE];
   if (sessionId) {
