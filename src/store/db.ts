@@ -151,9 +151,14 @@ export async function initPgliteDir(dataDir: string): Promise<'created' | 'exist
     if (existsSync(dataDir)) await rmdir(dataDir); // empty, checked above
     await rename(staging, dataDir);
     return 'created';
-  } catch {
+  } catch (err) {
     await rm(staging, { recursive: true, force: true });
-    return existsSync(join(dataDir, 'PG_VERSION')) ? 'exists' : 'in-process';
+    if (existsSync(join(dataDir, 'PG_VERSION'))) return 'exists'; // another process created it meanwhile
+    // Not fatal, but not silent: the store still opens, with initdb's heap kept by this process.
+    process.emitWarning(`could not create the data directory ${dataDir} in a child process (${(err as Error).message}); creating it in this process instead, which keeps about 500 MB more memory`, {
+      code: 'SEXTANT_INITDB_CHILD',
+    });
+    return 'in-process';
   }
 }
 

@@ -139,7 +139,9 @@ function firstActivity(inputs: Parameters<Indicator['run']>[0], windowMs: number
   for (const c of companies) {
     for (const n of c.names) {
       const k = partyKey(n, c.country);
-      byKey.set(k, [...(byKey.get(k) ?? []), c]);
+      const list = byKey.get(k);
+      if (list) list.push(c);
+      else byKey.set(k, [c]);
     }
   }
   const out = new Map<string, { firstMs: number; usd: number; evidence: EvidenceRef[] }>();
@@ -148,18 +150,26 @@ function firstActivity(inputs: Parameters<Indicator['run']>[0], windowMs: number
     if (!a) out.set(c.id, { firstMs: ms, usd: 0, evidence: [] });
     else if (ms < a.firstMs) a.firstMs = ms;
   };
-  // The same parties pay and declare again and again: prepare each (name, country) once (preparing a name is the costly part).
-  const seen = new Map<string, RegisteredParty[]>();
+  // The same parties pay and declare again and again: prepare each (name, country) once (preparing a name is
+  // the costly part), found by name then country so that a million payments build no key strings.
+  const seen = new Map<string, Map<string, RegisteredParty[]>>();
   const partiesOf = (name: string | null, country: string | null): RegisteredParty[] => {
-    if (!name) return [];
-    const memo = `${name}\u0000${country ?? ''}`;
-    let found = seen.get(memo);
-    if (!found) seen.set(memo, (found = byKey.get(partyKey(name, country)) ?? []));
+    if (!name) return NONE;
+    let byCountry = seen.get(name);
+    if (!byCountry) seen.set(name, (byCountry = new Map()));
+    let found = byCountry.get(country ?? '');
+    if (!found) byCountry.set(country ?? '', (found = byKey.get(partyKey(name, country)) ?? NONE));
     return found;
   };
+  const bothSides = (a: RegisteredParty[], b: RegisteredParty[]) => (b.length === 0 ? a : a.length === 0 ? b : [...a, ...b]);
+  // One pass over the payments: the first activity, and the payments a registered party made or received, kept for the sums.
+  const paid: Array<{ p: (typeof inputs.payments)[number]; ms: number; parties: RegisteredParty[] }> = [];
   for (const p of inputs.payments) {
+    const parties = bothSides(partiesOf(p.originator_name, p.originator_country), partiesOf(p.beneficiary_name, p.beneficiary_country));
+    if (parties.length === 0) continue;
     const ms = Date.parse(p.ts);
-    for (const c of [...partiesOf(p.originator_name, p.originator_country), ...partiesOf(p.beneficiary_name, p.beneficiary_country)]) touch(c, ms);
+    for (const c of parties) touch(c, ms);
+    paid.push({ p, ms, parties });
   }
   for (const d of inputs.declarations) {
     const ms = Date.parse(d.date);
@@ -170,9 +180,8 @@ function firstActivity(inputs: Parameters<Indicator['run']>[0], windowMs: number
     }
   }
   // The sums: payments within the window after incorporation.
-  for (const p of inputs.payments) {
-    const ms = Date.parse(p.ts);
-    for (const c of [...partiesOf(p.originator_name, p.originator_country), ...partiesOf(p.beneficiary_name, p.beneficiary_country)]) {
+  for (const { p, ms, parties } of paid) {
+    for (const c of parties) {
       const since = ms - dateStartMs(c.incorporationDate);
       if (!(since >= 0 && since <= windowMs)) continue;
       const a = out.get(c.id)!;
@@ -182,6 +191,8 @@ function firstActivity(inputs: Parameters<Indicator['run']>[0], windowMs: number
   }
   return out;
 }
+
+const NONE: RegisteredParty[] = [];
 
 function stakeEvidence(world: NonNullable<Parameters<Indicator['run']>[0]['ownership']>, records: string[]): EvidenceRef[] {
   const out: EvidenceRef[] = [];
