@@ -105,6 +105,11 @@ for (const kind of STORE_KINDS) {
       assert.equal(after.find((a) => a.id === before[0]!.id)!.status, 'triaged');
       assert.equal(after[0]!.firstSeen, '2025-03-02T00:00:00.000Z');
       assert.equal(after[0]!.lastSeen, '2025-03-03T00:00:00.000Z');
+      // The run answers with its alerts as stored (not read back): the same as a read gives, the analyst's status included.
+      const byId = new Map(after.map((a) => [a.id, a]));
+      assert.equal(again.alerts.length, after.length);
+      for (const a of again.alerts) assert.deepStrictEqual(a, byId.get(a.id));
+      assert.equal(again.alerts.find((a) => a.id === before[0]!.id)!.status, 'triaged');
       // A stricter profile: only the 30 kn vessel crosses 28 kn.
       const strict = parseProfile({ indicators: { 'test.fast': { params: { min_kn: 28 } } } }, CATALOGUE, 'strict.json');
       const r = await service.run(scope, { profile: strict });

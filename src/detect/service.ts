@@ -84,9 +84,9 @@ export class DetectService {
     const t2 = performance.now();
     const now = (opts.now ?? new Date()).toISOString();
     const rows = this.rows(drafts, opts.profile);
-    const created = await this.store.alerts.upsert(rows, now);
+    const { created, stored } = await this.store.alerts.upsert(rows, now);
     const t3 = performance.now();
-    const alerts = (await this.store.alerts.byIds(rows.map((r) => r.id))).map(toAlert).sort(byScore);
+    const alerts = stored.map(toAlert).sort(byScore);
     return {
       alerts,
       created,

@@ -26,6 +26,9 @@ export interface AlertRow {
 
 export type NewAlertRow = Omit<AlertRow, 'status' | 'first_seen' | 'last_seen'>;
 
+/** Alerts per upsert statement. */
+const UPSERT_BATCH = 1000;
+
 export interface AlertQuery {
   /** Exact code, or a prefix ending in `.*` (`maritime.*`). */
   indicator?: string;
@@ -62,12 +65,28 @@ const COLUMNS = [
 export class AlertRepository {
   constructor(private readonly db: Db) {}
 
-  /** Insert or update alerts by id; `now` is first_seen for new ones and last_seen for all. Returns how many were new. */
-  async upsert(rows: NewAlertRow[], now: string): Promise<number> {
+  /**
+   * Insert or update alerts by id; `now` is first_seen for new ones and
+   * last_seen for all. Returns how many were new, and every row as stored.
+   * The rows are built from what was written, with the status and dates the
+   * table returns, rather than read back: reading back a large run's alerts
+   * and their evidence took seconds. Their JSON fields are what JSON gives back
+   * (undefined members dropped), as a read would give them. Two batches are in
+   * flight at once: the server stores one while this thread prepares the next.
+   */
+  async upsert(rows: NewAlertRow[], now: string): Promise<{ created: number; stored: AlertRow[] }> {
+    const stored: AlertRow[] = new Array(rows.length);
     let created = 0;
-    for (let i = 0; i < rows.length; i += 1000) {
-      const chunk = rows.slice(i, i + 1000);
-      const result = await this.db.query<{ inserted: boolean }>(
+    const batch = async (start: number): Promise<void> => {
+      const chunk = rows.slice(start, start + UPSERT_BATCH);
+      const json = {
+        subjects: chunk.map((r) => JSON.stringify(r.subjects)),
+        evidence: chunk.map((r) => JSON.stringify(r.evidence)),
+        classes: chunk.map((r) => JSON.stringify(r.classes)),
+        details: chunk.map((r) => JSON.stringify(r.details)),
+        params: chunk.map((r) => JSON.stringify(r.params)),
+      };
+      const result = await this.db.query<{ id: string; inserted: boolean; status: string; first_seen: unknown; last_seen: unknown }>(
         `INSERT INTO alerts (id, indicator, score, subjects, subject_ids, window_start, window_end, evidence, classes, explanation, details, params, marking, first_seen, last_seen)
          SELECT a.id, a.indicator, a.score, a.subjects::jsonb, ARRAY(SELECT jsonb_array_elements_text(a.subject_ids::jsonb)), a.window_start, a.window_end,
                 a.evidence::jsonb, a.classes::jsonb, a.explanation, a.details::jsonb, a.params::jsonb, a.marking, $14::timestamptz, $14::timestamptz
@@ -76,27 +95,52 @@ export class AlertRepository {
          ON CONFLICT (id) DO UPDATE SET score = EXCLUDED.score, subjects = EXCLUDED.subjects, subject_ids = EXCLUDED.subject_ids,
            window_start = EXCLUDED.window_start, window_end = EXCLUDED.window_end, evidence = EXCLUDED.evidence, classes = EXCLUDED.classes,
            explanation = EXCLUDED.explanation, details = EXCLUDED.details, params = EXCLUDED.params, marking = EXCLUDED.marking, last_seen = EXCLUDED.last_seen
-         RETURNING (xmax = 0) AS inserted`,
+         RETURNING id, (xmax = 0) AS inserted, status, first_seen, last_seen`,
         [
           chunk.map((r) => r.id),
           chunk.map((r) => r.indicator),
           chunk.map((r) => r.score),
-          chunk.map((r) => JSON.stringify(r.subjects)),
+          json.subjects,
           chunk.map((r) => JSON.stringify(r.subject_ids)),
           chunk.map((r) => r.window_start),
           chunk.map((r) => r.window_end),
-          chunk.map((r) => JSON.stringify(r.evidence)),
-          chunk.map((r) => JSON.stringify(r.classes)),
+          json.evidence,
+          json.classes,
           chunk.map((r) => r.explanation),
-          chunk.map((r) => JSON.stringify(r.details)),
-          chunk.map((r) => JSON.stringify(r.params)),
+          json.details,
+          json.params,
           chunk.map((r) => r.marking),
           now,
         ],
       );
-      created += result.filter((r) => r.inserted).length;
+      const back = new Map(result.map((r) => [r.id, r]));
+      chunk.forEach((r, i) => {
+        const got = back.get(r.id)!;
+        if (got.inserted) created++;
+        stored[start + i] = normalise({
+          ...r,
+          subjects: JSON.parse(json.subjects[i]!),
+          subject_ids: [...r.subject_ids],
+          evidence: JSON.parse(json.evidence[i]!),
+          classes: JSON.parse(json.classes[i]!),
+          details: JSON.parse(json.details[i]!),
+          params: JSON.parse(json.params[i]!),
+          status: got.status,
+          first_seen: got.first_seen as string,
+          last_seen: got.last_seen as string,
+        });
+      });
+    };
+    let inFlight: Promise<void> | null = null;
+    for (let start = 0; start < rows.length; start += UPSERT_BATCH) {
+      const next = batch(start);
+      // A failed batch surfaces when it is awaited, not as an unhandled rejection meanwhile.
+      next.catch(() => undefined);
+      if (inFlight) await inFlight;
+      inFlight = next;
     }
-    return created;
+    if (inFlight) await inFlight;
+    return { created, stored };
   }
 
   /** Alerts matching the query, best score first (then newest window, then id): the caller filters by policy and pages. */
@@ -125,12 +169,6 @@ export class AlertRepository {
   }
 
   /** The alerts with these ids (a run's own, read back with their status and first/last seen). */
-  async byIds(ids: string[]): Promise<AlertRow[]> {
-    if (ids.length === 0) return [];
-    const rows = await this.db.query<AlertRow>(`SELECT ${COLUMNS.join(', ')} FROM alerts WHERE id = ANY($1::text[])`, [ids]);
-    return rows.map(normalise);
-  }
-
   async get(id: string): Promise<AlertRow | null> {
     const rows = await this.db.query<AlertRow>(`SELECT ${COLUMNS.join(', ')} FROM alerts WHERE id = $1`, [id]);
     return rows[0] ? normalise(rows[0]) : null;
