@@ -1,5 +1,5 @@
 import type { DeclarationEvent, EventType, PaymentEvent, PositionEvent } from '../model/events.ts';
-import { toIso, type Db } from './db.ts';
+import { isoText, toIso, type Db } from './db.ts';
 import type { BatchProvenance } from './statements.ts';
 import { refreshStatistics } from './statistics.ts';
 
@@ -130,7 +130,7 @@ const PAYMENTS: TableSpec<PaymentEvent> = {
     ['reference', 'text'],
     ['extra', 'jsonb'],
   ],
-  read: { amount: 'amount::text' },
+  read: { amount: 'amount::text', ts: isoText('ts') },
 };
 
 const DECLARATIONS: TableSpec<DeclarationEvent> = {
@@ -216,7 +216,7 @@ function selectSql<T>(spec: TableSpec<T>): string {
     const expr = spec.read[n];
     return expr ? `${expr} AS ${n}` : n;
   });
-  return `SELECT dataset, source_record, agency, marking, first_seen, last_seen, ${own.join(', ')} FROM ${spec.table}`;
+  return `SELECT dataset, source_record, agency, marking, ${isoText('first_seen')} AS first_seen, ${isoText('last_seen')} AS last_seen, ${own.join(', ')} FROM ${spec.table}`;
 }
 
 const SQL = {

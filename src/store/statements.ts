@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Db } from './db.ts';
+import { isoText, type Db } from './db.ts';
 import { refreshStatistics } from './statistics.ts';
 
 /** The statement id: a hash of what makes a statement the same statement. */
@@ -35,6 +35,9 @@ const COLUMNS = [
   'first_seen',
   'last_seen',
 ] as const;
+
+/** COLUMNS as read: the timestamps as ISO text (isoText), the type StatementRow declares. */
+const SELECTED = COLUMNS.map((c) => (c === 'first_seen' || c === 'last_seen' ? `${isoText(c)} AS ${c}` : c)).join(', ');
 
 /** A statement about to be written: its own values; the rest comes with the batch. */
 export interface NewStatement {
@@ -159,13 +162,13 @@ export class StatementRepository {
     if (ids.length === 0) return [];
     if (visible) {
       return this.db.query<StatementRow>(
-        `SELECT ${COLUMNS.join(', ')} FROM statements s WHERE s.entity_id = ANY($1::text[]) AND ${CLASS_FILTER(2, 's')}
+        `SELECT ${SELECTED} FROM statements s WHERE s.entity_id = ANY($1::text[]) AND ${CLASS_FILTER(2, 's')}
          ORDER BY entity_id, prop, value, dataset`,
         [ids, ...filterParams(visible)],
       );
     }
     return this.db.query<StatementRow>(
-      `SELECT ${COLUMNS.join(', ')} FROM statements WHERE entity_id = ANY($1::text[])
+      `SELECT ${SELECTED} FROM statements WHERE entity_id = ANY($1::text[])
        ORDER BY entity_id, prop, value, dataset`,
       [ids],
     );
@@ -180,7 +183,7 @@ export class StatementRepository {
   async referencing(id: string, limit: number, visible: ClassFilterColumns): Promise<StatementRow[]> {
     // Filtered before the limit: hidden references must not crowd out visible ones.
     return this.db.query<StatementRow>(
-      `SELECT ${COLUMNS.join(', ')} FROM statements s
+      `SELECT ${SELECTED} FROM statements s
        WHERE s.prop_type = 'entity' AND s.value = $1 AND ${CLASS_FILTER(3, 's')} ORDER BY entity_id, dataset LIMIT $2`,
       [id, limit, ...filterParams(visible)],
     );
@@ -190,7 +193,7 @@ export class StatementRepository {
   async referencingAny(ids: string[], schema: string, prop: string, visible: ClassFilterColumns): Promise<StatementRow[]> {
     if (ids.length === 0) return [];
     return this.db.query<StatementRow>(
-      `SELECT ${COLUMNS.join(', ')} FROM statements s
+      `SELECT ${SELECTED} FROM statements s
        WHERE s.prop_type = 'entity' AND s.value = ANY($1::text[]) AND s.schema = $2 AND s.prop = $3 AND ${CLASS_FILTER(4, 's')}
        ORDER BY s.value, s.entity_id, s.dataset`,
       [ids, schema, prop, ...filterParams(visible)],
@@ -282,7 +285,7 @@ export class StatementRepository {
 
   async forEntitiesInDataset(dataset: string | null, ids: string[]): Promise<StatementRow[]> {
     return this.db.query<StatementRow>(
-      `SELECT ${COLUMNS.join(', ')} FROM statements
+      `SELECT ${SELECTED} FROM statements
        WHERE entity_id = ANY($2::text[]) AND ($1::text IS NULL OR dataset = $1)
        ORDER BY entity_id, prop, value, dataset`,
       [dataset, ids],
@@ -292,7 +295,7 @@ export class StatementRepository {
   /** The visible statements of every entity of the given schemata (vessels for detection, ownership for the graph). */
   async ofSchemata(schemata: string[], visible: ClassFilterColumns): Promise<StatementRow[]> {
     return this.db.query<StatementRow>(
-      `SELECT ${COLUMNS.join(', ')} FROM statements s WHERE s.schema = ANY($1::text[]) AND ${CLASS_FILTER(2, 's')}
+      `SELECT ${SELECTED} FROM statements s WHERE s.schema = ANY($1::text[]) AND ${CLASS_FILTER(2, 's')}
        ORDER BY entity_id, prop, value, dataset`,
       [schemata, ...filterParams(visible)],
     );
