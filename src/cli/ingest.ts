@@ -19,6 +19,8 @@ interface IngestFlags {
   agreement?: string;
   /** AIS NMEA: when sentences without a time of their own were received. */
   receivedAt?: string;
+  /** A list's publication date when its files carry none. */
+  versionDate?: string;
   json?: boolean;
 }
 
@@ -66,6 +68,7 @@ export async function ingestPaths(
         ladder: config.governance.levels,
         quarantineDir: config.quarantineDir,
         receivedAt: flags.receivedAt,
+        versionDate: flags.versionDate,
         onProgress: (n) => bar?.update(n),
       });
       bar?.update(summary.records);

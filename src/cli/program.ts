@@ -74,6 +74,7 @@ export function buildProgram(): Command {
     .option('--agency <id>', 'agency that holds the data (default from config, else "local")')
     .option('--marking <marking>', "marking, e.g. 'TLP:AMBER//CONFIDENTIAL//REL TO NL, fiu-be//PURPOSE aml' (default: the dataset's; official lists TLP:CLEAR, other data the agency's default)")
     .option('--agreement <id>', 'the data was received under this sharing agreement: its retention applies')
+    .option('--version-date <date>', "a list's publication date (YYYY-MM-DD) when the files carry none (OFAC's CSV set): the version's date, and the end date of what it delists")
     .option(
       '--received-at <time>',
       'AIS NMEA: when the sentences were received (ISO 8601 with Z or offset); a position without tag block c: or timestamp prefix gets this minute and its own UTC second',

@@ -36,6 +36,12 @@ export interface IngestOptions {
   /** Called every few thousand records with the count so far. */
   onProgress?: (records: number) => void;
   /**
+   * The list's publication date (YYYY-MM-DD), for files that carry none (the
+   * OFAC CSV set): the version's date, and so the end date a delisting gives.
+   * A date the files do carry wins over it only when this is not given.
+   */
+  versionDate?: string;
+  /**
    * When the input was received (ISO 8601 with Z or an offset): the time of AIS
    * NMEA sentences that carry none of their own (no tag block, no prefix).
    */
@@ -77,6 +83,7 @@ const BATCH_EVENTS = 10_000;
  */
 export async function ingest(store: Store, opts: IngestOptions): Promise<IngestSummary> {
   const receivedAt = opts.receivedAt === undefined ? undefined : checkReceivedAt(opts.receivedAt);
+  const versionDate = opts.versionDate === undefined ? undefined : checkVersionDate(opts.versionDate);
   const input = await describeInput(opts.path);
   const reader = detectReader(input, opts.format);
   const dataset = opts.dataset ?? defaultDatasetName(reader.format, reader.isList, opts.path);
@@ -235,7 +242,7 @@ export async function ingest(store: Store, opts: IngestOptions): Promise<IngestS
   const version = reader.events ? null : await recordVersion(store, {
     runId,
     dataset,
-    versionDate: meta?.versionDate ?? null,
+    versionDate: versionDate ?? meta?.versionDate ?? null,
     sourcePath: opts.source ?? opts.path,
     now,
     agency,
@@ -295,6 +302,16 @@ function checkReceivedAt(raw: string): string {
     throw new SextantError('bad_request', `--received-at ${JSON.stringify(raw)}: ${r ? r.reason : 'not a timestamp'}`, { field: 'receivedAt' });
   }
   return r.value;
+}
+
+/** `--version-date`: a real calendar day, YYYY-MM-DD. */
+function checkVersionDate(raw: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
+  const d = m ? new Date(`${raw}T00:00:00Z`) : null;
+  if (!m || !d || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== raw) {
+    throw new SextantError('bad_request', `--version-date ${JSON.stringify(raw)}: not a date in the form YYYY-MM-DD`, { field: 'versionDate' });
+  }
+  return raw;
 }
 
 /** Default dataset: the list's format for official lists, the file's name otherwise. */
