@@ -71,6 +71,20 @@ for (const kind of STORE_KINDS) {
       );
     });
 
+    it("refuses moving a version's entity to another version", async () => {
+      await t.store.db.query(
+        `INSERT INTO list_versions (dataset, version, content_hash, ingested_at, last_seen, entities, designations, added, removed, changed)
+         VALUES ('known', 1, 'h1', $1, $1, 1, 1, 1, 0, 0), ('known', 2, 'h2', $1, $1, 1, 1, 0, 0, 0)`,
+        [NOW],
+      );
+      await t.store.db.query(`INSERT INTO version_entities (dataset, version, entity_id, content_hash, designated, is_sanction) VALUES ('known', 1, 'e1', 'h', true, false)`);
+      await assert.rejects(t.store.db.query(`UPDATE version_entities SET version = 2 WHERE dataset = 'known' AND entity_id = 'e1'`), FK_VIOLATION);
+      await assert.rejects(t.store.db.query(`UPDATE version_entities SET dataset = 'empty' WHERE dataset = 'known' AND entity_id = 'e1'`), FK_VIOLATION);
+      await t.store.db.query(`UPDATE version_entities SET designated = false WHERE dataset = 'known' AND entity_id = 'e1'`);
+      await assert.rejects(t.store.db.query(`DELETE FROM list_versions WHERE dataset = 'known' AND version = 1`), FK_VIOLATION);
+      await t.store.db.query(`DELETE FROM list_versions WHERE dataset = 'known' AND version = 2`);
+    });
+
     it('refuses moving a statement to another dataset', async () => {
       await assert.rejects(t.store.db.query(`UPDATE statements SET dataset = 'empty' WHERE id = 's1'`), FK_VIOLATION);
       // Other columns still update (an upsert moves last_seen).
