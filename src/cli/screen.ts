@@ -7,6 +7,7 @@ import { parse } from 'csv-parse';
 import { SextantError } from '../errors.ts';
 import { requireCapability } from '../policy/viewer.ts';
 import { compareSubjects, prepareSubject } from '../screen/compare.ts';
+import { lastEndDate } from '../screen/designations.ts';
 import { ScreeningService, toSubject, type MatchResult, type QueryEntity } from '../screen/service.ts';
 import { printJson, printJsonLine, printTable } from './output.ts';
 import { withSession, type CliContext as Ctx } from './session.ts';
@@ -216,6 +217,6 @@ export async function runScreenUndecide(ctx: Ctx, id: string): Promise<void> {
 /** In force, lifted, or never designated: the table's last column. */
 function listedText(r: MatchResult): string {
   if (r.sanctions.length === 0) return '';
-  if (r.delisted) return `delisted ${r.sanctions.map((s) => s.endDate ?? '').sort().pop() ?? ''}`.trim();
+  if (r.delisted) return `delisted ${lastEndDate(r.sanctions) ?? ''}`.trim();
   return [...new Set(r.sanctions.filter((s) => s.inForce).map((s) => s.authority ?? 'listed'))].join(', ');
 }

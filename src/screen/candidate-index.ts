@@ -21,7 +21,6 @@ export interface ClassRef {
   prop: string;
 }
 
-
 export interface IndexEntry {
   id: string;
   schema: string;

@@ -104,3 +104,10 @@ export class DesignationRegistry {
 export function delisted(sanctions: SanctionView[]): boolean {
   return sanctions.length > 0 && sanctions.every((s) => !s.inForce);
 }
+
+/** The latest end date among these Sanctions, or null when none has one. */
+export function lastEndDate(sanctions: SanctionView[]): string | null {
+  let last: string | null = null;
+  for (const s of sanctions) if (s.endDate !== null && (last === null || s.endDate > last)) last = s.endDate;
+  return last;
+}

@@ -6,7 +6,7 @@ import { CandidateIndex, type IndexEntry, type IndexHit } from './candidate-inde
 import { compareSubjects, prepareSubject, type Explanation, type PreparedSubject } from './compare.ts';
 import { checkDecision, DecisionRepository, subjectKey, type Decision } from './decisions.ts';
 import { toSubject, type QueryEntity } from './query.ts';
-import { delisted, type SanctionView } from './designations.ts';
+import { delisted, lastEndDate, type SanctionView } from './designations.ts';
 import { today } from '../model/normalize/dates.ts';
 
 export { toSubject, type QueryEntity } from './query.ts';
@@ -221,7 +221,7 @@ export class ScreeningService {
 
 /** Said beside the name's explanations: the score is about identity, and this identity is no longer listed. */
 function delistedExplanation(sanctions: SanctionView[]): Explanation {
-  const last = sanctions.map((s) => s.endDate ?? '').sort().pop();
+  const last = lastEndDate(sanctions);
   const by = [...new Set(sanctions.map((s) => s.authority).filter((a): a is string => a !== null))];
   return {
     feature: 'delisted',

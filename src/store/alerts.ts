@@ -168,7 +168,6 @@ export class AlertRepository {
     return rows.map(normalise);
   }
 
-  /** The alerts with these ids (a run's own, read back with their status and first/last seen). */
   async get(id: string): Promise<AlertRow | null> {
     const rows = await this.db.query<AlertRow>(`SELECT ${COLUMNS.join(', ')} FROM alerts WHERE id = $1`, [id]);
     return rows[0] ? normalise(rows[0]) : null;
