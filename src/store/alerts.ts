@@ -79,56 +79,32 @@ export class AlertRepository {
     let created = 0;
     const batch = async (start: number): Promise<void> => {
       const chunk = rows.slice(start, start + UPSERT_BATCH);
-      const json = {
-        subjects: chunk.map((r) => JSON.stringify(r.subjects)),
-        evidence: chunk.map((r) => JSON.stringify(r.evidence)),
-        classes: chunk.map((r) => JSON.stringify(r.classes)),
-        details: chunk.map((r) => JSON.stringify(r.details)),
-        params: chunk.map((r) => JSON.stringify(r.params)),
-      };
+      // One JSON document per batch: the server reads it with jsonb_to_recordset. Sent as text arrays instead,
+      // every JSON field was escaped into an array literal here and unescaped and parsed again there, which
+      // took most of the time to store a large run (147,119 alerts into PostgreSQL: 15 s as arrays, 8 s so).
+      const text = JSON.stringify(chunk.map(({ id, indicator, score, subjects, subject_ids, window_start, window_end, evidence, classes, explanation, details, params, marking }) => ({
+        id, indicator, score, subjects, subject_ids, window_start, window_end, evidence, classes, explanation, details, params, marking,
+      })));
       const result = await this.db.query<{ id: string; inserted: boolean; status: string; first_seen: unknown; last_seen: unknown }>(
         `INSERT INTO alerts (id, indicator, score, subjects, subject_ids, window_start, window_end, evidence, classes, explanation, details, params, marking, first_seen, last_seen)
-         SELECT a.id, a.indicator, a.score, a.subjects::jsonb, ARRAY(SELECT jsonb_array_elements_text(a.subject_ids::jsonb)), a.window_start, a.window_end,
-                a.evidence::jsonb, a.classes::jsonb, a.explanation, a.details::jsonb, a.params::jsonb, a.marking, $14::timestamptz, $14::timestamptz
-         FROM unnest($1::text[], $2::text[], $3::float8[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])
-           AS a(id, indicator, score, subjects, subject_ids, window_start, window_end, evidence, classes, explanation, details, params, marking)
+         SELECT a.id, a.indicator, a.score, a.subjects, ARRAY(SELECT jsonb_array_elements_text(a.subject_ids)), a.window_start, a.window_end,
+                a.evidence, a.classes, a.explanation, a.details, a.params, a.marking, $2::timestamptz, $2::timestamptz
+         FROM jsonb_to_recordset($1::jsonb)
+           AS a(id text, indicator text, score float8, subjects jsonb, subject_ids jsonb, window_start timestamptz, window_end timestamptz,
+                evidence jsonb, classes jsonb, explanation text, details jsonb, params jsonb, marking text)
          ON CONFLICT (id) DO UPDATE SET score = EXCLUDED.score, subjects = EXCLUDED.subjects, subject_ids = EXCLUDED.subject_ids,
            window_start = EXCLUDED.window_start, window_end = EXCLUDED.window_end, evidence = EXCLUDED.evidence, classes = EXCLUDED.classes,
            explanation = EXCLUDED.explanation, details = EXCLUDED.details, params = EXCLUDED.params, marking = EXCLUDED.marking, last_seen = EXCLUDED.last_seen
          RETURNING id, (xmax = 0) AS inserted, status, first_seen, last_seen`,
-        [
-          chunk.map((r) => r.id),
-          chunk.map((r) => r.indicator),
-          chunk.map((r) => r.score),
-          json.subjects,
-          chunk.map((r) => JSON.stringify(r.subject_ids)),
-          chunk.map((r) => r.window_start),
-          chunk.map((r) => r.window_end),
-          json.evidence,
-          json.classes,
-          chunk.map((r) => r.explanation),
-          json.details,
-          json.params,
-          chunk.map((r) => r.marking),
-          now,
-        ],
+        [text, now],
       );
       const back = new Map(result.map((r) => [r.id, r]));
-      chunk.forEach((r, i) => {
+      // What was written, as JSON gives it back (undefined members dropped), with what the table returned.
+      const written = JSON.parse(text) as NewAlertRow[];
+      written.forEach((r, i) => {
         const got = back.get(r.id)!;
         if (got.inserted) created++;
-        stored[start + i] = normalise({
-          ...r,
-          subjects: JSON.parse(json.subjects[i]!),
-          subject_ids: [...r.subject_ids],
-          evidence: JSON.parse(json.evidence[i]!),
-          classes: JSON.parse(json.classes[i]!),
-          details: JSON.parse(json.details[i]!),
-          params: JSON.parse(json.params[i]!),
-          status: got.status,
-          first_seen: got.first_seen as string,
-          last_seen: got.last_seen as string,
-        });
+        stored[start + i] = normalise({ ...r, status: got.status, first_seen: got.first_seen as string, last_seen: got.last_seen as string });
       });
     };
     let inFlight: Promise<void> | null = null;
