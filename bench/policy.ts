@@ -8,12 +8,11 @@ import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
 import { SextantError } from '../src/errors.ts';
 import { Governance } from '../src/policy/index.ts';
-import { ReadScope } from '../src/policy/scope.ts';
+import { ReadScope, type SeeableRow } from '../src/policy/scope.ts';
 import type { Viewer } from '../src/policy/viewer.ts';
 import { ingest } from '../src/readers/ingest.ts';
 import { assemble, EntityService, groupByEntity } from '../src/store/entity-service.ts';
 import { openStore, type Store } from '../src/store/index.ts';
-import type { StatementRow } from '../src/store/statements.ts';
 import { generateFtm } from './generate-ftm.ts';
 
 /**
@@ -117,10 +116,10 @@ async function split(source: string, targets: string[]): Promise<void> {
 
 /** A scope that lets everything through unchanged: EntityService.get with the same queries and no policy. */
 class NoPolicyScope extends ReadScope {
-  override see<T extends StatementRow>(row: T): T | null {
+  override see<T extends SeeableRow>(row: T): T | null {
     return row;
   }
-  override seeAll<T extends StatementRow>(rows: T[]): T[] {
+  override seeAll<T extends SeeableRow>(rows: T[]): T[] {
     return rows;
   }
 }

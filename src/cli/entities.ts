@@ -1,5 +1,6 @@
 import { SextantError } from '../errors.ts';
 import { EntityService } from '../store/entity-service.ts';
+import type { StatementRow } from '../store/statements.ts';
 import { exportEntities } from '../store/export.ts';
 import { printJson, printTable } from './output.ts';
 import { withSession, type CliContext as Ctx } from './session.ts';
@@ -44,7 +45,7 @@ export async function runExport(ctx: Ctx, opts: { dataset?: string }): Promise<v
       throw new SextantError('not_found', `no dataset ${opts.dataset}`, { dataset: opts.dataset });
     }
     const seen = new Set<string>();
-    const see = (rows: Parameters<typeof s.seeAll>[0]) => {
+    const see = (rows: StatementRow[]) => {
       const out = s.seeAll(rows);
       for (const r of out) seen.add(r.entity_id);
       return out;

@@ -18,7 +18,7 @@ import { addPositionRow, PositionTableBuilder, type DetectInputs, type KnownVess
 import type { FlagPeriod, KnownVesselHistory } from './maritime/identity.ts';
 import type { KnownVesselDetails } from './maritime/listed-vessel.ts';
 import type { PartyDirector, RegisteredParty } from './parties.ts';
-import type { ClassFilterColumns, StatementRow } from '../store/statements.ts';
+import { POLICY_COLUMNS, type ClassFilterColumns, type StatementRow } from '../store/statements.ts';
 import { toIso } from '../store/db.ts';
 import type { Profile } from './profile.ts';
 import { OwnershipService } from '../graph/service.ts';
@@ -302,10 +302,18 @@ export class DetectService {
     const schemata = ['Company', 'Organization', 'LegalEntity', 'PublicBody'];
     // Only the properties read below (a registry's records carry many more).
     const rows = scope.seeAll(
-      await this.store.statements.ofSchemata(schemata, scope.filter(classes.filter((c) => schemata.includes(c.schema) && PARTY_PROPS.has(c.prop)), { minimised: true })),
+      await this.store.statements.ofSchemata(
+        schemata,
+        scope.filter(classes.filter((c) => schemata.includes(c.schema) && PARTY_PROPS.has(c.prop)), { minimised: true }),
+        [...POLICY_COLUMNS, 'last_seen'],
+      ),
     );
     const directorships = scope.seeAll(
-      await this.store.statements.ofSchemata(['Directorship'], scope.filter(classes.filter((c) => c.schema === 'Directorship' && DIRECTORSHIP_PROPS.has(c.prop)), { minimised: true })),
+      await this.store.statements.ofSchemata(
+        ['Directorship'],
+        scope.filter(classes.filter((c) => c.schema === 'Directorship' && DIRECTORSHIP_PROPS.has(c.prop)), { minimised: true }),
+        POLICY_COLUMNS,
+      ),
     );
     const directors = new Map<string, PartyDirector[]>();
     for (const [record, rs] of groupByEntity(directorships)) {

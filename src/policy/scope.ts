@@ -11,6 +11,9 @@ export interface ClassFilter {
   props: string[];
 }
 
+/** What `see` decides on and transforms: a statement's class, value and type (bulk reads select no more; see POLICY_COLUMNS). */
+export type SeeableRow = Pick<StatementRow, 'dataset' | 'agency' | 'marking' | 'schema' | 'prop' | 'prop_type' | 'value'>;
+
 /**
  * One viewer's view of the store: every read path passes statements through
  * `see`, which drops what the viewer may not see and minimises what an
@@ -26,7 +29,7 @@ export class ReadScope {
   ) {}
 
   /** The statement as this viewer may see it, or null. Minimised values lose their original and match keys. */
-  see<T extends StatementRow>(row: T): T | null {
+  see<T extends SeeableRow>(row: T): T | null {
     const access = this.policy.read(this.viewer, row);
     if (!access.allow) return null;
     if (row.marking !== 'TLP:CLEAR') this.markedShown++;
@@ -34,7 +37,7 @@ export class ReadScope {
     return { ...row, value: presentValue(row.value, row.prop_type, access), original: null, match: null };
   }
 
-  seeAll<T extends StatementRow>(rows: T[]): T[] {
+  seeAll<T extends SeeableRow>(rows: T[]): T[] {
     const out: T[] = [];
     for (const r of rows) {
       const s = this.see(r);

@@ -113,14 +113,14 @@ export class EntityService {
 }
 
 /** The value of a property seen most recently (a registry re-delivered with a new flag keeps the old one as history). */
-export function latestValue(rows: StatementRow[], prop: string): string | null {
-  let best: StatementRow | null = null;
+export function latestValue(rows: ReadonlyArray<Pick<StatementRow, 'prop' | 'value' | 'last_seen'>>, prop: string): string | null {
+  let best: Pick<StatementRow, 'value' | 'last_seen'> | null = null;
   for (const r of rows) if (r.prop === prop && (!best || toIso(r.last_seen) > toIso(best.last_seen))) best = r;
   return best?.value ?? null;
 }
 
-export function groupByEntity(rows: StatementRow[]): Map<string, StatementRow[]> {
-  const out = new Map<string, StatementRow[]>();
+export function groupByEntity<T extends Pick<StatementRow, 'entity_id'>>(rows: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
   for (const r of rows) {
     const list = out.get(r.entity_id);
     if (list) list.push(r);
@@ -130,13 +130,13 @@ export function groupByEntity(rows: StatementRow[]): Map<string, StatementRow[]>
 }
 
 /** The most specific schema among the statements (Company over Organization over LegalEntity). */
-export function pickSchema(rows: StatementRow[]): string {
+export function pickSchema(rows: ReadonlyArray<Pick<StatementRow, 'schema'>>): string {
   let best = rows[0]!.schema;
   for (const r of rows) if (r.schema !== best && isA(r.schema, best)) best = r.schema;
   return best;
 }
 
-export function caption(id: string, rows: StatementRow[]): string {
+export function caption(id: string, rows: ReadonlyArray<Pick<StatementRow, 'schema' | 'prop' | 'value'>>): string {
   const schema = getSchema(pickSchema(rows));
   for (const prop of schema?.captionProps ?? ['name']) {
     const values = rows.filter((r) => r.prop === prop).map((r) => r.value);

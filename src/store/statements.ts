@@ -36,8 +36,21 @@ const COLUMNS = [
   'last_seen',
 ] as const;
 
-/** COLUMNS as read: the timestamps as ISO text (isoText), the type StatementRow declares. */
-const SELECTED = COLUMNS.map((c) => (c === 'first_seen' || c === 'last_seen' ? `${isoText(c)} AS ${c}` : c)).join(', ');
+export type StatementColumn = (typeof COLUMNS)[number];
+
+/** Columns as read: the timestamps as ISO text (isoText), the type StatementRow declares. */
+function selected(columns: readonly StatementColumn[]): string {
+  return columns.map((c) => (c === 'first_seen' || c === 'last_seen' ? `${isoText(c)} AS ${c}` : c)).join(', ');
+}
+
+const SELECTED = selected(COLUMNS);
+
+/**
+ * What a bulk read needs to pass the policy (scope.see): the class columns, and the value with its type
+ * (a minimised value is masked or hashed by type). Bulk readers select these and what they read themselves:
+ * a million rows' ids, timestamps and match keys cost seconds to format, send and parse, and memory while held.
+ */
+export const POLICY_COLUMNS = ['entity_id', 'dataset', 'agency', 'marking', 'schema', 'prop', 'prop_type', 'value'] as const satisfies readonly StatementColumn[];
 
 /** A statement about to be written: its own values; the rest comes with the batch. */
 export interface NewStatement {
@@ -158,11 +171,14 @@ export class StatementRepository {
    * classes, so that what a viewer may not see never leaves the database (and
    * a hidden entity costs the same query as a missing one).
    */
-  async forEntities(ids: string[], visible?: ClassFilterColumns): Promise<StatementRow[]> {
+  forEntities(ids: string[], visible?: ClassFilterColumns): Promise<StatementRow[]>;
+  /** Only these columns of each row (see POLICY_COLUMNS). */
+  forEntities<C extends StatementColumn>(ids: string[], visible: ClassFilterColumns, columns: readonly C[]): Promise<Array<Pick<StatementRow, C>>>;
+  async forEntities(ids: string[], visible?: ClassFilterColumns, columns: readonly StatementColumn[] = COLUMNS): Promise<Array<Partial<StatementRow>>> {
     if (ids.length === 0) return [];
     if (visible) {
       return this.db.query<StatementRow>(
-        `SELECT ${SELECTED} FROM statements s WHERE s.entity_id = ANY($1::text[]) AND ${CLASS_FILTER(2, 's')}
+        `SELECT ${selected(columns)} FROM statements s WHERE s.entity_id = ANY($1::text[]) AND ${CLASS_FILTER(2, 's')}
          ORDER BY entity_id, prop, value, dataset`,
         [ids, ...filterParams(visible)],
       );
@@ -293,9 +309,12 @@ export class StatementRepository {
   }
 
   /** The visible statements of every entity of the given schemata (vessels for detection, ownership for the graph). */
-  async ofSchemata(schemata: string[], visible: ClassFilterColumns): Promise<StatementRow[]> {
+  ofSchemata(schemata: string[], visible: ClassFilterColumns): Promise<StatementRow[]>;
+  /** Only these columns of each row (see POLICY_COLUMNS). */
+  ofSchemata<C extends StatementColumn>(schemata: string[], visible: ClassFilterColumns, columns: readonly C[]): Promise<Array<Pick<StatementRow, C>>>;
+  async ofSchemata(schemata: string[], visible: ClassFilterColumns, columns: readonly StatementColumn[] = COLUMNS): Promise<Array<Partial<StatementRow>>> {
     return this.db.query<StatementRow>(
-      `SELECT ${SELECTED} FROM statements s WHERE s.schema = ANY($1::text[]) AND ${CLASS_FILTER(2, 's')}
+      `SELECT ${selected(columns)} FROM statements s WHERE s.schema = ANY($1::text[]) AND ${CLASS_FILTER(2, 's')}
        ORDER BY entity_id, prop, value, dataset`,
       [schemata, ...filterParams(visible)],
     );
