@@ -11,12 +11,10 @@
  */
 import type { ReadScope } from '../policy/scope.ts';
 import { getSchema, schemaNames } from '../model/schemata.ts';
-import { CandidateIndex } from '../screen/candidate-index.ts';
-import { prepareSubject } from '../screen/compare.ts';
-import { toSubject } from '../screen/query.ts';
+import { bestMatchesParallel } from '../screen/best-match.ts';
 import { caption, groupByEntity } from '../store/entity-service.ts';
 import type { Store } from '../store/index.ts';
-import type { StatementRow } from '../store/statements.ts';
+import { POLICY_COLUMNS, type StatementRow } from '../store/statements.ts';
 import { BlockedSet, type Explanation } from './blocked-set.ts';
 import { controlKind } from './control.ts';
 import { OwnershipGraph, stakeOf, type Control, type Stake } from './ownership-graph.ts';
@@ -80,6 +78,10 @@ const ENDPOINT_PROPS: ReadonlySet<string> = new Set([
   'country',
 ]);
 
+/** What is read of the graph's parties: what the policy needs, and the match keys of their identifiers. */
+const ENDPOINT_COLUMNS = [...POLICY_COLUMNS, 'match'] as const;
+type EndpointRow = Pick<StatementRow, (typeof ENDPOINT_COLUMNS)[number]>;
+
 /** Entries compared in full per query: a designation link needs the best one only. */
 const CANDIDATES = 10;
 
@@ -95,7 +97,7 @@ export class OwnershipService {
     // Only the properties read here are fetched: a registry's million records carry addresses, dates and
     // sources that the graph never looks at, and every row fetched is parsed and kept for the whole load.
     const only = (props: ReadonlySet<string>) => scope.filter(classes.filter((c) => props.has(c.prop)), { minimised: true });
-    const rows = scope.seeAll(await this.store.statements.ofSchemata(['Ownership'], only(OWNERSHIP_PROPS)));
+    const rows = scope.seeAll(await this.store.statements.ofSchemata(['Ownership'], only(OWNERSHIP_PROPS), [...POLICY_COLUMNS, 'source_record']));
     const asOf = opts.asOf ?? today();
     const stakes: Stake[] = [];
     const controls: Control[] = [];
@@ -117,7 +119,7 @@ export class OwnershipService {
     }
     const ids = [...new Set([...stakes.flatMap((s) => [s.owner, s.asset]), ...controls.flatMap((c) => [c.controller, c.entity])])];
     const schemata = new Map((await this.store.statements.schemataOf(ids, visible)).map((r) => [r.entity_id, r.schema]));
-    const endpointRows = scope.seeAll(await this.store.statements.forEntities(ids, only(ENDPOINT_PROPS)));
+    const endpointRows = scope.seeAll(await this.store.statements.forEntities(ids, only(ENDPOINT_PROPS), ENDPOINT_COLUMNS));
     const byEntity = groupByEntity(endpointRows);
     const names = new Map<string, string>();
     for (const [id, rs] of byEntity) names.set(id, caption(id, rs));
@@ -148,12 +150,12 @@ export class OwnershipService {
     scope: ReadScope,
     visible: Parameters<Store['statements']['forEntities']>[1],
     sanctionTargets: Parameters<Store['statements']['ofSchemata']>[1],
-    endpoints: Map<string, StatementRow[]>,
+    endpoints: Map<string, EndpointRow[]>,
     schemata: Map<string, string>,
     nameThreshold: number,
     asOf: string,
   ): Promise<DesignationLink[]> {
-    const sanctions = scope.seeAll(await this.store.statements.ofSchemata(['Sanction'], sanctionTargets));
+    const sanctions = scope.seeAll(await this.store.statements.ofSchemata(['Sanction'], sanctionTargets, POLICY_COLUMNS));
     // Only Sanctions in force designate: a lifted one (delisted, with an end date) blocks nothing any more.
     const inForce = [...groupByEntity(sanctions).values()].filter((rs) => sanctionInForce(rs, asOf));
     const listedIds = [...new Set(inForce.flatMap((rs) => rs.filter((r) => r.prop === 'entity').map((r) => r.value)))];
@@ -167,7 +169,7 @@ export class OwnershipService {
       out.push({ id, listed: l, reason });
     };
     // Strong identifiers of the listed, by property and match key (registration numbers with their jurisdiction).
-    const keyOf = (rs: StatementRow[], prop: string): string[] => {
+    const keyOf = (rs: readonly EndpointRow[], prop: string): string[] => {
       const jurisdiction = rs.find((r) => r.prop === 'jurisdiction' || r.prop === 'country')?.value ?? '';
       return rs.filter((r) => r.prop === prop).map((r) => `${prop}:${prop === 'registrationNumber' ? jurisdiction + ':' : ''}${r.match ?? r.value}`);
     };
@@ -187,32 +189,38 @@ export class OwnershipService {
     // vessels without designations), built from the statements the viewer may see, so that its rare-token weights
     // are the lists' own and each query meets a few thousand entries, not the registry it comes from.
     if (!this.options.screenNames) return out;
-    const index = new CandidateIndex();
-    for (const [id, rs] of listed) index.upsert(id, rs);
-    const all = () => true;
+    const screened: Array<{ id: string; rows: EndpointRow[]; props: Record<string, string[]> }> = [];
     for (const [id, rs] of endpoints) {
       const schema = schemata.get(id);
       if (linked.has(id) || (schema !== 'Person' && schema !== 'Company' && schema !== 'Organization')) continue;
       const props: Record<string, string[]> = {};
       for (const r of rs) if (QUERY_PROPS.has(r.prop)) (props[r.prop] ??= []).push(r.value);
-      if (!props.name) continue;
-      const subject = prepareSubject(toSubject({ schema: schema!, properties: props }, id));
-      const top = index.search(subject, { limit: 5, candidates: CANDIDATES, visible: all, mostWords: true }).find((h) => h.entry.id !== id);
-      if (!top) continue;
-      const theirRows = listed.get(top.entry.id) ?? [];
+      if (props.name) screened.push({ id, rows: rs, props });
+    }
+    // Split with a worker thread when there are many (src/screen/best-match.ts): a registry's hundred thousand
+    // parties took half a minute on one core.
+    const best = await bestMatchesParallel({
+      entries: [...listed],
+      queries: screened.map(({ id, props }) => ({ id, query: { schema: schemata.get(id)!, properties: props } })),
+      candidates: CANDIDATES,
+    });
+    screened.forEach(({ id, rows: rs, props }, i) => {
+      const top = best[i];
+      if (!top) return;
+      const theirRows = listed.get(top.id) ?? [];
       // Registration numbers of one jurisdiction on both sides that differ: another company with the same name.
       const own = keyOf(rs, 'registrationNumber');
       const theirs = keyOf(theirRows, 'registrationNumber');
       const jurisdictionOf = (k: string) => k.split(':')[1];
-      if (own.some((k) => theirs.some((t) => jurisdictionOf(t) === jurisdictionOf(k))) && !own.some((k) => theirs.includes(k))) continue;
+      if (own.some((k) => theirs.some((t) => jurisdictionOf(t) === jurisdictionOf(k))) && !own.some((k) => theirs.includes(k))) return;
       // A full birth date in common lets a slightly weaker name match through (a missing
       // patronymic costs a few hundredths); a name alone must reach the threshold.
       const born = new Set((props.birthDate ?? []).filter((d) => d.length === 10));
       const sameBirth = theirRows.some((row) => row.prop === 'birthDate' && born.has(row.value));
-      const what = `screening match ${top.score.toFixed(2)} with listed ${top.entry.id} (${caption(top.entry.id, theirRows)})`;
-      if (top.score >= nameThreshold) link(id, top.entry.id, what);
-      else if (sameBirth && top.score >= nameThreshold - BIRTH_DATE_ALLOWANCE) link(id, top.entry.id, `${what} and the same birth date`);
-    }
+      const what = `screening match ${top.score.toFixed(2)} with listed ${top.id} (${caption(top.id, theirRows)})`;
+      if (top.score >= nameThreshold) link(id, top.id, what);
+      else if (sameBirth && top.score >= nameThreshold - BIRTH_DATE_ALLOWANCE) link(id, top.id, `${what} and the same birth date`);
+    });
     return out;
   }
 }
