@@ -60,7 +60,7 @@ describe('best matches of many queries', () => {
     const split = await bestMatchesParallel(job, { workers: 3, minQueries: 0 });
     await new Promise((r) => setImmediate(r));
     process.off('warning', onWarning);
-    assert.deepEqual(warnings, [], 'the worker threads ran (a failed one warns SEXTANT_BEST_MATCH_WORKER)');
+    assert.deepEqual(warnings, [], 'the worker threads ran (a failed one warns SEXTANT_SCREEN_WORKER)');
     assert.deepEqual(split, one);
     assert.equal(split.length, 400);
     assert.equal(split.filter((m) => m?.id === 'l-1').length, 80);

@@ -27,20 +27,17 @@
  */
 import type { BlockedSet } from '../../graph/blocked-set.ts';
 import type { OwnershipWorld } from '../../graph/service.ts';
-import { minimumShared } from '../../screen/candidate-index.ts';
-import { compareSubjects, identifierKey, isOrganisationSchema, prepareSubject, type PreparedSubject } from '../../screen/compare.ts';
+import { compareSubjects, identifierKey, isOrganisationSchema, type PreparedSubject } from '../../screen/compare.ts';
 import type { StoredDeclaration } from '../../store/events.ts';
 import { roundScore, type AlertDraft, type AlertSubject } from '../alert.ts';
 import { num, type Indicator, type Params } from '../indicator.ts';
 import type { DetectInputs, EvidenceRef, ListedParty } from '../inputs.ts';
 import { declarationEvidence, declarationSubjects, declarationWindow } from '../trade/declarations.ts';
 import { iso, paymentGraph, type PaymentGraph } from './graph.ts';
+import { shareCount } from '../../screen/workers.ts';
+import { NameScreen, screenAll, type Scored, type ScreenCandidate, type ScreenShare } from './name-screen.ts';
 import { nameKey, subjectOf, words } from './parties.ts';
-import { DEFAULT_WEIGHTS } from '../../screen/weights.ts';
-import { foldTokens, looksLikeOrganisation, prepareName } from '../../screen/names.ts';
-
-/** Words a company adds to a founder's name that DEFAULT_WEIGHTS does not already treat as common. */
-const BUSINESS_WORDS = new Set(['invest', 'investments', 'capital', 'partners', 'ventures', 'consulting', 'logistics', 'shipping', 'energy', 'resources', 'petroleum', 'oil', 'gas', 'marine', 'maritime', 'technologies', 'technology', 'tech', 'solutions', 'supply', 'supplies', 'commodities', 'agro', 'construction', 'engineering', 'electronics', 'equipment', 'metals', 'mining', 'retail', 'sons', 'brothers', 'family', 'and']);
+import { foldTokens, looksLikeOrganisation } from '../../screen/names.ts';
 
 export type { ListedParty };
 
@@ -94,7 +91,10 @@ class Screener {
   private readonly rules = new Map<'ofac' | 'eu' | 'uk', string[]>();
   private readonly accountNodes = new Map<string, string[]>();
   private readonly candidates: Candidate[] = [];
-  private readonly index = new Map<string, number[]>();
+  private readonly nameScreen = new NameScreen();
+  /** Screened ahead, in worker threads (precompute): name and country → candidates and raw scores; company name → fronts. */
+  private readonly scoredAhead = new Map<string, Scored[]>();
+  private readonly frontsAhead = new Map<string, Scored[]>();
   private readonly byName = new Map<string, ReadonlyArray<{ c: Candidate; score: number; raw: number; ambiguous: boolean }>>();
   private readonly listedById: Map<string, ListedParty>;
   private organisationsByWord: Map<string, string[]> | null = null;
@@ -134,21 +134,22 @@ class Screener {
         // A designated entity is compared with what its list entry says of it too (countries, birth dates).
         const own = f.kind === 'listed' ? f.listed : [];
         this.addCandidate(
-          prepareSubject({
+          {
             schema,
             names: [world.names.get(id) ?? id],
             countries: own.flatMap((l) => l.countries ?? []),
             birthDates: own.flatMap((l) => l.birthDates ?? []),
-          }),
+            listedPerson: f.kind === 'listed' && f.schema === 'Person',
+          },
           f,
         );
       }
     }
     for (const l of listed) {
       if (l.schema === 'Vessel') continue;
-      const subject = prepareSubject({ schema: l.schema, names: l.names, countries: l.countries ?? [], birthDates: l.birthDates ?? [] });
       const authoritiesOf = [...new Set(l.sanctions.map((s) => s.authority).filter((a): a is string => !!a))];
-      this.addCandidate(subject, {
+      const candidate = { schema: l.schema, names: l.names, countries: l.countries ?? [], birthDates: l.birthDates ?? [], listedPerson: l.schema === 'Person' };
+      this.addCandidate(candidate, {
         kind: 'listed',
         id: l.id,
         name: l.names[0] ?? l.id,
@@ -163,6 +164,19 @@ class Screener {
 
   get empty(): boolean {
     return this.candidates.length === 0 && this.accountNodes.size === 0;
+  }
+
+  /** The names of the organisations of the world that hold an account: the companies a payment side may be a front of. */
+  accountHolderOrganisations(): string[] {
+    const world = this.world;
+    if (!world) return [];
+    const out = new Set<string>();
+    for (const nodes of this.accountNodes.values()) {
+      for (const node of nodes) {
+        for (const s of world.graph.ownersOf(node)) if (isOrganisationSchema(world.schemata.get(s.owner) ?? 'Person')) out.add(this.nameOf(s.owner));
+      }
+    }
+    return [...out];
   }
 
   /** The holders of an account of the world and the Ownership records that make them its holders. */
@@ -272,36 +286,39 @@ class Screener {
     };
   }
 
-  private addCandidate(subject: PreparedSubject, finding: Finding): void {
-    const i = this.candidates.length;
-    this.candidates.push({ subject, finding });
-    const keys = new Set(tokenKeys(subject, true).flat());
-    for (const k of keys) {
-      let list = this.index.get(k);
-      if (!list) this.index.set(k, (list = []));
-      list.push(i);
-    }
+  private addCandidate(candidate: ScreenCandidate, finding: Finding): void {
+    const i = this.nameScreen.add(candidate);
+    this.candidates.push({ subject: this.nameScreen.subjects[i]!, finding });
   }
 
   /**
-   * The candidates worth a full comparison: those that enough of the query's
-   * words reach through their keys (minimumShared). A name a word of which
-   * meets no word of the candidate's cannot reach a threshold of 0.85 or more
-   * but through a middle name, so comparing the others is wasted: a common
-   * first name reaches hundreds of listed people.
+   * Screens ahead, split between worker threads, the names the run will
+   * screen (declared parties with their countries) and the company names it
+   * will check for fronts: the indicator's thread then finds their answers
+   * waiting. Too few names, or one core: nothing is done ahead.
    */
-  private reached(q: PreparedSubject): number[] {
-    const perToken = tokenKeys(q);
-    const hits = new Map<number, number>();
-    for (const keys of perToken) {
-      const reachedByToken = new Set<number>();
-      for (const k of keys) for (const i of this.index.get(k) ?? []) reachedByToken.add(i);
-      for (const i of reachedByToken) hits.set(i, (hits.get(i) ?? 0) + 1);
-    }
-    const need = minimumShared(perToken.length);
-    const out: number[] = [];
-    for (const [i, n] of hits) if (n >= need) out.push(i);
-    return out;
+  precompute(names: Iterable<[string, string | null]>, orgNames: Iterable<string>, opts: { workers?: number; minQueries?: number } = {}): Promise<void> | null {
+    if (this.candidates.length === 0) return null;
+    const uniqueNames = new Map<string, [string, string | null]>();
+    for (const [name, country] of names) uniqueNames.set(`${name}\u0000${country ?? ''}`, [name, country]);
+    const fronts = this.frontThreshold > 1 ? [] : [...new Set(orgNames)];
+    if (shareCount(uniqueNames.size + fronts.length, opts) === 0) return null;
+    return this.screenAhead(uniqueNames, fronts, opts);
+  }
+
+  private async screenAhead(uniqueNames: Map<string, [string, string | null]>, fronts: string[], opts: { workers?: number; minQueries?: number }): Promise<void> {
+    const share: ScreenShare = {
+      candidates: this.nameScreen.candidates,
+      names: [...uniqueNames.values()],
+      orgNames: fronts,
+      threshold: this.threshold,
+      frontThreshold: this.frontThreshold,
+    };
+    const result = await screenAll(share, opts);
+    if (!result) return;
+    const keys = [...uniqueNames.keys()];
+    result.names.forEach((scored, i) => this.scoredAhead.set(keys[i]!, scored));
+    result.fronts.forEach((scored, i) => this.frontsAhead.set(fronts[i]!, scored));
   }
 
   /** Candidates whose screening score against the name reaches the threshold, best first (cached per name and country). */
@@ -309,21 +326,19 @@ class Screener {
     const cacheKey = `${name}\u0000${country ?? ''}`;
     const cached = this.byName.get(cacheKey);
     if (cached) return cached;
-    const q = country ? prepareSubject({ schema: 'LegalEntity', names: [name], countries: [country] }) : subjectOf(name);
-    const seen = this.reached(q);
+    const scored = this.scoredAhead.get(cacheKey) ?? this.nameScreen.scores(name, country, this.threshold);
+    this.scoredAhead.delete(cacheKey);
     const out: Array<{ c: Candidate; score: number; raw: number; ambiguous: boolean }> = [];
     const key = nameKey(name);
-    for (const i of seen) {
+    for (const [i, raw] of scored) {
       const c = this.candidates[i]!;
-      const r = compareSubjects(q, c.subject);
-      if (r.score < this.threshold) continue;
       const identical = c.subject.names.some((n) => nameKey(n) === key);
       const theirs = new Set((c.subject.countries ?? []).map((x) => x.toLowerCase()));
       const conflict = !!country && theirs.size > 0 && !theirs.has(country.toLowerCase());
       // Company names are often generic ("Resurs", "Meridian"): when the registry holds an unlisted company of this very
       // name, the name alone does not say which of the two the party is.
       const ambiguous = isOrganisationSchema(c.finding.schema) && this.unlistedOrganisation(key);
-      out.push({ c, score: r.score * (conflict && !identical ? this.conflictFactor : 1) * (ambiguous ? this.ambiguityFactor : 1), raw: r.score, ambiguous });
+      out.push({ c, score: raw * (conflict && !identical ? this.conflictFactor : 1) * (ambiguous ? this.ambiguityFactor : 1), raw, ambiguous });
     }
     out.sort((a, b) => b.score - a.score);
     if (this.byName.size > NAME_CACHE) this.byName.clear();
@@ -404,44 +419,15 @@ class Screener {
     if (this.frontThreshold > 1) return [];
     const cached = this.fronts.get(orgName);
     if (cached) return cached;
-    const informative = prepareName(orgName, { organisation: true }).tokens.filter((t) => t.kind === 'word' && DEFAULT_WEIGHTS.weight(t.text) === 1 && !BUSINESS_WORDS.has(t.text));
-    const out: Array<{ finding: Finding; score: number }> = [];
-    if (informative.length >= 2) {
-      const q = prepareSubject({ schema: 'Person', names: [informative.map((t) => t.text).join(' ')] });
-      for (const i of this.reached(q)) {
-        const c = this.candidates[i]!;
-        if (c.finding.kind !== 'listed' || c.finding.schema !== 'Person') continue;
-        const r = compareSubjects(q, c.subject);
-        if (r.score >= this.frontThreshold) out.push({ finding: { ...c.finding, kind: 'front', why: `the listed person ${c.finding.name}, whose name the company carries${c.finding.why.startsWith('listed') ? ` (${c.finding.why})` : ''}` }, score: r.score });
-      }
-      out.sort((a, b) => b.score - a.score);
-    }
+    const scored = this.frontsAhead.get(orgName) ?? this.nameScreen.fronts(orgName, this.frontThreshold);
+    this.frontsAhead.delete(orgName);
+    const out = scored.map(([i, score]) => {
+      const c = this.candidates[i]!;
+      return { finding: { ...c.finding, kind: 'front' as const, why: `the listed person ${c.finding.name}, whose name the company carries${c.finding.why.startsWith('listed') ? ` (${c.finding.why})` : ''}` }, score };
+    });
     this.fronts.set(orgName, out.slice(0, 3));
     return out.slice(0, 3);
   }
-}
-
-/**
- * Blocking keys of a subject's names, per informative word (words common in
- * company names — "trading", "international" — only when a name has nothing
- * else): its phonetic key, and its first and last three letters, so that a
- * one-letter slip that changes the sound ("Ivan" / "Ivam") still meets its
- * word. Words of the same text across names count once. A candidate is posted
- * under every word (a query's "Tradings" may pair with its "Trading").
- */
-function tokenKeys(subject: PreparedSubject, everyWord = false): string[][] {
-  const byText = new Map<string, string[]>();
-  for (const n of subject.prepared) {
-    const words = n.tokens.filter((t) => t.kind === 'word');
-    const informative = words.filter((t) => DEFAULT_WEIGHTS.weight(t.text) === 1);
-    for (const t of everyWord || informative.length === 0 ? words : informative) {
-      if (byText.has(t.text)) continue;
-      const keys = [t.phonetic || t.text];
-      if (t.text.length >= 4) keys.push(`f:${t.text.slice(0, 3)}`, `l:${t.text.slice(-3)}`);
-      byText.set(t.text, keys);
-    }
-  }
-  return [...byText.values()];
 }
 
 /** The screening score as the engine gave it, before this indicator's weights. */
@@ -554,20 +540,33 @@ export const listedCounterparty: Indicator = {
     ambiguity_factor: { type: 'number', default: 0.5, unit: 'ratio', min: 0, max: 1, description: 'weight of a company name match when the ownership world also holds an unlisted company of that name' },
   },
   inputs: ['payments', 'declarations', 'ownership', 'lists'],
-  run(inputs, params): AlertDraft[] {
-    const listed = listedPartiesOf(inputs);
-    const world = inputs.ownership;
-    if (!world && listed.length === 0) return [];
-    const screener = new Screener(
-      world,
-      listed,
-      inputs.profile.authorities,
-      num(params, 'name_threshold'),
-      num(params, 'country_conflict_factor'),
-      num(params, 'ambiguity_factor'),
-      num(params, 'front_threshold'),
-    );
-    if (screener.empty) return [];
+  run(inputs, params) {
+    return listedCounterpartyAlerts(inputs, params);
+  },
+};
+
+/**
+ * The indicator's alerts. When the run has many names to screen, the declared
+ * parties' names and the account-holding companies' (fronts) are screened
+ * ahead in worker threads (name-screen.ts), and the result is a promise;
+ * otherwise each name is screened when met, and the alerts are returned at
+ * once. `screening` is for tests.
+ */
+export function listedCounterpartyAlerts(inputs: DetectInputs, params: Params, screening: { workers?: number; minQueries?: number } = {}): AlertDraft[] | Promise<AlertDraft[]> {
+  const listed = listedPartiesOf(inputs);
+  const world = inputs.ownership;
+  if (!world && listed.length === 0) return [];
+  const screener = new Screener(
+    world,
+    listed,
+    inputs.profile.authorities,
+    num(params, 'name_threshold'),
+    num(params, 'country_conflict_factor'),
+    num(params, 'ambiguity_factor'),
+    num(params, 'front_threshold'),
+  );
+  if (screener.empty) return [];
+  const finish = (): AlertDraft[] => {
     const out: AlertDraft[] = [];
     if (inputs.payments.length > 0) out.push(...payments(paymentGraph(inputs.payments), screener, world, params));
     for (const d of inputs.declarations) {
@@ -575,8 +574,19 @@ export const listedCounterparty: Indicator = {
       if (alert) out.push(alert);
     }
     return out;
-  },
-};
+  };
+  const names: Array<[string, string | null]> = [];
+  const orgNames = screener.accountHolderOrganisations();
+  for (const d of inputs.declarations) {
+    for (const [name, country] of declarationParties(d)) {
+      if (!name) continue;
+      names.push([name, country]);
+      if (looksLikeOrganisation(foldTokens(name))) orgNames.push(name);
+    }
+  }
+  const ahead = screener.precompute(names, orgNames, screening);
+  return ahead ? ahead.then(finish) : finish();
+}
 
 function payments(g: PaymentGraph, screener: Screener, world: OwnershipWorld | null, params: Params): AlertDraft[] {
   const out: AlertDraft[] = [];
@@ -609,15 +619,19 @@ function payments(g: PaymentGraph, screener: Screener, world: OwnershipWorld | n
   return out;
 }
 
-function declaration(d: StoredDeclaration, screener: Screener, world: OwnershipWorld | null, params: Params): AlertDraft | null {
-  const parties: Array<[string, string | null, string | null]> = [
-    ['exporter', d.exporter_name, d.exporter_country],
-    ['importer', d.importer_name, d.importer_country],
-    ['consignee', d.consignee_name, d.consignee_country],
-    ['declarant', d.declarant_name, null],
+/** A declaration's parties: name, country (none for the declarant) and role. */
+function declarationParties(d: StoredDeclaration): Array<[string | null, string | null, string]> {
+  return [
+    [d.exporter_name, d.exporter_country, 'exporter'],
+    [d.importer_name, d.importer_country, 'importer'],
+    [d.consignee_name, d.consignee_country, 'consignee'],
+    [d.declarant_name, null, 'declarant'],
   ];
+}
+
+function declaration(d: StoredDeclaration, screener: Screener, world: OwnershipWorld | null, params: Params): AlertDraft | null {
   const hits = strongest(
-    parties.flatMap(([role, name, country]) => (name ? screener.party(role, name, country) : [])),
+    declarationParties(d).flatMap(([name, country, role]) => (name ? screener.party(role, name, country) : [])),
     params,
   );
   if (hits.length === 0) return null;

@@ -13,9 +13,10 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { simulate } from '../../simulate/index.ts';
 import type { AlertDraft } from '../alert.ts';
-import { listedCounterparty } from './listed-counterparty.ts';
+import { listedCounterparty, listedCounterpartyAlerts } from './listed-counterparty.ts';
 import { passThrough } from './pass-through.ts';
 import { inputsOf, PROFILE, readSimWorld, recall, run, simOwnership, type SimWorld } from './testkit.ts';
+import { defaults } from '../indicator.ts';
 import { thirdPartyPayer } from './third-party-payer.ts';
 import { typology } from './typology.ts';
 
@@ -73,7 +74,20 @@ describe('finance indicators on a simulated world', () => {
 
   it('flags payments to companies blocked by aggregation, not the 49% stake nor the namesakes', async () => {
     const { world, listed } = await simOwnership(dir);
-    const alerts = run(listedCounterparty, inputsOf({ payments: sim.payments, declarations: sim.declarations, ownership: world, listedParties: listed }));
+    const inputs = inputsOf({ payments: sim.payments, declarations: sim.declarations, ownership: world, listedParties: listed });
+    // The run's names screened ahead in worker threads, as a large run has them: the same alerts as in one thread.
+    const warnings: string[] = [];
+    const onWarning = (w: Error & { code?: string }) => warnings.push(w.code ?? w.message);
+    process.on('warning', onWarning);
+    const ahead = listedCounterpartyAlerts(inputs, defaults(listedCounterparty), { workers: 2, minQueries: 0 });
+    assert.ok(ahead instanceof Promise, 'the names were screened ahead');
+    const alerts = await ahead;
+    await new Promise((r) => setImmediate(r));
+    process.off('warning', onWarning);
+    assert.deepEqual(warnings, [], 'the worker threads ran (a failed one warns SEXTANT_SCREEN_WORKER)');
+    const inThread = listedCounterpartyAlerts(inputs, defaults(listedCounterparty), { workers: 1 });
+    assert.ok(Array.isArray(inThread));
+    assert.deepEqual(alerts, inThread);
     const layering = paymentsFlagged('ownership_layering', alerts);
     const stake49 = paymentsFlagged('stake_49', alerts);
     const namesakes = paymentsFlagged('common_names', alerts);

@@ -1,0 +1,11 @@
+// A worker thread of workers.ts: imports the module it is given, calls the
+// named export with its share of the work and posts back the result. Plain
+// JavaScript, so that it starts the same way under `node --import tsx`, the
+// `sextant` executable (which registers tsx from its own code) and the tests:
+// it registers the TypeScript loader itself.
+import { parentPort, workerData } from 'node:worker_threads';
+import { register } from 'tsx/esm/api';
+
+register();
+const mod = await import(workerData.module);
+parentPort.postMessage(mod[workerData.fn](workerData.job));
