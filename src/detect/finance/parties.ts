@@ -103,9 +103,14 @@ const EMPTY_KEYS = new Set<string>();
  * much cheaper than preparing a name for the screening engine (phonetic keys,
  * legal forms).
  */
+/** Names whose answer a KeyFilter keeps (then it starts afresh). */
+const KEY_FILTER_ANSWERS = 500_000;
+
 export class KeyFilter {
   private readonly keys: Set<string>;
   private readonly firstWords = new Set<string>();
+  /** Answers by name: a quarter's payments write the same few hundred thousand names two million times. */
+  private readonly answers = new Map<string, boolean>();
 
   constructor(keys: Iterable<string>) {
     this.keys = new Set(keys);
@@ -117,8 +122,13 @@ export class KeyFilter {
   }
 
   mayMatch(name: string): boolean {
-    for (const w of words(name)) if (this.firstWords.has(w)) return true;
-    return false;
+    let answer = this.answers.get(name);
+    if (answer === undefined) {
+      answer = words(name).some((w) => this.firstWords.has(w));
+      if (this.answers.size >= KEY_FILTER_ANSWERS) this.answers.clear();
+      this.answers.set(name, answer);
+    }
+    return answer;
   }
 }
 
