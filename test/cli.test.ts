@@ -127,7 +127,9 @@ describe('sextant CLI', () => {
           res.writeHead(404).end('not found');
           return;
         }
-        res.writeHead(200, { 'content-type': 'application/octet-stream' });
+        // The OFAC files as published on a day; the UN file with a header its own date must win over; BIS with an unreadable one.
+        const lastModified = path.includes('ofac_sdn') ? 'Wed, 21 Jul 2021 14:03:00 GMT' : path.includes('un_sc') ? 'Mon, 02 Mar 2026 08:00:00 GMT' : 'yesterday';
+        res.writeHead(200, { 'content-type': 'application/octet-stream', 'last-modified': lastModified });
         createReadStream(path).pipe(res);
       });
       await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -160,6 +162,11 @@ describe('sextant CLI', () => {
       const again = await sextant(['lists', 'update', '--json', '--only', 'un_sc', '--config', config], { SEXTANT_DATA: updData });
       assert.equal(again.code, 0, again.stderr);
       assert.equal(JSON.parse(again.stdout).version.new, false);
+      // Versions dated by the publisher: Last-Modified for the undated OFAC set, the file's own date for the UN list.
+      const listed = await sextant(['lists', '--json'], { SEXTANT_DATA: updData });
+      const versions = JSON.parse(listed.stdout) as Array<{ dataset: string; versionDate: string | null }>;
+      assert.equal(versions.find((v) => v.dataset === 'ofac_sdn')?.versionDate, '2021-07-21');
+      assert.equal(versions.find((v) => v.dataset === 'un_sc')?.versionDate, '2026-02-27');
     });
   });
 });

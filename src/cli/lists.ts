@@ -100,6 +100,9 @@ export async function runListsUpdate(ctx: Ctx, opts: { only?: string[]; json?: b
           dataset: source.dataset,
           agency: ctx.config.defaultAgency,
           quarantineDir: ctx.config.quarantineDir,
+          // The OFAC CSV set carries no date: the publisher's Last-Modified dates the version, and so the end date of
+          // what it delists. A date the files carry (UN XML, BIS) wins over it.
+          ...(download.lastModified ? { fallbackVersionDate: download.lastModified } : {}),
         });
         await gov.audit.append({
           actor: viewer.username,

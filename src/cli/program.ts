@@ -113,7 +113,7 @@ export function buildProgram(): Command {
     .action(async (dataset: string, opts, cmd: Command) => runListsChanges(context(cmd), dataset, opts));
   lists
     .command('update')
-    .description('download the configured official list sources over HTTP(S) and ingest them as new versions')
+    .description('download the configured official list sources over HTTP(S) and ingest them as new versions (dated by Last-Modified when the files carry no date)')
     .option('--only <datasets...>', 'update only these datasets')
     .option('--json', 'one JSON object per list on stdout')
     .action(async (opts, cmd: Command) => runListsUpdate(context(cmd), opts));

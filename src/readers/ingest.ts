@@ -42,6 +42,11 @@ export interface IngestOptions {
    */
   versionDate?: string;
   /**
+   * A publication date to fall back on when neither `versionDate` is given nor
+   * the files carry one: `lists update` passes the publisher's Last-Modified.
+   */
+  fallbackVersionDate?: string;
+  /**
    * When the input was received (ISO 8601 with Z or an offset): the time of AIS
    * NMEA sentences that carry none of their own (no tag block, no prefix).
    */
@@ -84,6 +89,7 @@ const BATCH_EVENTS = 10_000;
 export async function ingest(store: Store, opts: IngestOptions): Promise<IngestSummary> {
   const receivedAt = opts.receivedAt === undefined ? undefined : checkReceivedAt(opts.receivedAt);
   const versionDate = opts.versionDate === undefined ? undefined : checkVersionDate(opts.versionDate);
+  const fallbackVersionDate = opts.fallbackVersionDate === undefined ? undefined : checkVersionDate(opts.fallbackVersionDate);
   const input = await describeInput(opts.path);
   const reader = detectReader(input, opts.format);
   const dataset = opts.dataset ?? defaultDatasetName(reader.format, reader.isList, opts.path);
@@ -242,7 +248,7 @@ export async function ingest(store: Store, opts: IngestOptions): Promise<IngestS
   const version = reader.events ? null : await recordVersion(store, {
     runId,
     dataset,
-    versionDate: versionDate ?? meta?.versionDate ?? null,
+    versionDate: versionDate ?? meta?.versionDate ?? fallbackVersionDate ?? null,
     sourcePath: opts.source ?? opts.path,
     now,
     agency,
