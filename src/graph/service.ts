@@ -197,8 +197,8 @@ export class OwnershipService {
       for (const r of rs) if (QUERY_PROPS.has(r.prop)) (props[r.prop] ??= []).push(r.value);
       if (props.name) screened.push({ id, rows: rs, props });
     }
-    // Split with a worker thread when there are many (src/screen/best-match.ts): a registry's hundred thousand
-    // parties took half a minute on one core.
+    // Split between worker threads, one per core, when there are many (src/screen/best-match.ts): a registry's
+    // two hundred thousand parties took half a minute on one core.
     const best = await bestMatchesParallel({
       entries: [...listed],
       queries: screened.map(({ id, props }) => ({ id, query: { schema: schemata.get(id)!, properties: props } })),

@@ -2,8 +2,9 @@
  * The best match of each of many queries among a few thousand entities: what
  * linking a registry to the lists needs (src/graph/service.ts screens every
  * person and company of the ownership graph against the designated entities),
- * split between worker threads when there are many (workers.ts). Each worker builds the same index from the same entities in the same order,
- * so a query gets the same answer wherever it runs.
+ * split between worker threads when there are many (workers.ts). Each worker
+ * builds the same index from the same entities in the same order, so a query
+ * gets the same answer wherever it runs.
  */
 import type { StatementRow } from '../store/statements.ts';
 import { CandidateIndex } from './candidate-index.ts';

@@ -166,6 +166,11 @@ class Screener {
     return this.candidates.length === 0 && this.accountNodes.size === 0;
   }
 
+  /** How many accounts the world holds (by number): with the declared parties, about how many names a run may screen ahead. */
+  get accounts(): number {
+    return this.accountNodes.size;
+  }
+
   /** The names of the organisations of the world that hold an account: the companies a payment side may be a front of. */
   accountHolderOrganisations(): string[] {
     const world = this.world;
@@ -575,6 +580,9 @@ export function listedCounterpartyAlerts(inputs: DetectInputs, params: Params, s
     }
     return out;
   };
+  // The names are gathered only when they may be screened ahead: on one core, or in a run with few of them, each
+  // is screened when the walk meets it, and gathering them first would be work for nothing.
+  if (shareCount(4 * inputs.declarations.length + screener.accounts, screening) === 0) return finish();
   const names: Array<[string, string | null]> = [];
   const orgNames = screener.accountHolderOrganisations();
   for (const d of inputs.declarations) {

@@ -97,15 +97,15 @@ export class AccountNames {
 const EMPTY = new Set<number>();
 const EMPTY_KEYS = new Set<string>();
 
+/** Names whose answer a KeyFilter keeps (then it starts afresh). */
+const KEY_FILTER_ANSWERS = 500_000;
+
 /**
  * A set of name keys with a cheap pre-test: a name can only have one of the
  * keys if its folded words include the key's first word, and folding is
  * much cheaper than preparing a name for the screening engine (phonetic keys,
  * legal forms).
  */
-/** Names whose answer a KeyFilter keeps (then it starts afresh). */
-const KEY_FILTER_ANSWERS = 500_000;
-
 export class KeyFilter {
   private readonly keys: Set<string>;
   private readonly firstWords = new Set<string>();
