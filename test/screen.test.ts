@@ -116,6 +116,39 @@ for (const kind of STORE_KINDS) {
       assert.equal(sanctionsOnly.q!.results.length === 0 || sanctionsOnly.q!.results[0]!.id !== 'x-1', true);
     });
 
+    it('what the API keeps between requests gives way to every change: ingests, deleted statements, decisions, revoked tokens', async () => {
+      const { gov, admin } = await governed(t.store);
+      const own = await gov.identity.createToken(admin, { name: 'cache', scopes: ['data:read'] });
+      const auth = { authorization: `Bearer ${own.token}`, 'content-type': 'application/json' };
+      const query = { q: { schema: 'Company', properties: { name: ['Pellucid Quarrystone Exports'] } } };
+      const ask = () => app.inject({ method: 'POST', url: '/match/default?limit=1', headers: auth, payload: JSON.stringify({ queries: query }) });
+      // Warm every cache: the token, the decision point, the index, the statements, the decisions.
+      assert.equal((await ask()).statusCode, 200);
+      assert.notEqual((await ask()).json().responses.q.results[0]?.id, 'cache-1');
+
+      const file = join(quarantineDir, 'cache.ftm.json');
+      await writeFile(file, JSON.stringify({ id: 'cache-1', schema: 'Company', properties: { name: ['Pellucid Quarrystone Exports Ltd'], country: ['gb'] } }) + '\n');
+      await ingest(t.store, { path: file, dataset: 'cache_list', quarantineDir });
+      const found = (await ask()).json().responses.q.results[0];
+      assert.equal(found?.id, 'cache-1', 'an ingest is seen on the next request');
+      assert.deepEqual(found.properties.country, ['gb']);
+
+      // Statements deleted outside an ingest (as retention does): the entity's values are not served from memory.
+      await t.store.statements.deleteValues('cache_list', [{ entity_id: 'cache-1', prop: 'country', value: 'gb' }]);
+      assert.equal((await ask()).json().responses.q.results[0]?.properties.country, undefined);
+
+      const no = await app.inject({ method: 'POST', url: '/decisions', headers: auth, payload: JSON.stringify({ query: query.q, entityId: 'cache-1', decision: 'no_match' }) });
+      assert.equal(no.statusCode, 201);
+      const suppressed = (await ask()).json().responses.q;
+      assert.equal(suppressed.suppressed, 1, 'a decision applies on the next request');
+      assert.notEqual(suppressed.results[0]?.id, 'cache-1');
+
+      await gov.identity.revokeToken(admin, own.info.id);
+      const refused = await ask();
+      assert.equal(refused.statusCode, 401, 'a revoked token is refused on the next request');
+      assert.equal(refused.json().code, 'unauthorized');
+    });
+
     it('a delisted entity says so: its lifted Sanction shown, left out of the sanctions scope, kept in its own dataset', async () => {
       const svc = new ScreeningService(t.store);
       const { gov, admin } = await governed(t.store);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import countries from 'i18n-iso-countries';
 import type { GovernanceConfig } from '../config.ts';
 import { SextantError } from '../errors.ts';
+import type { ChangeCounts } from '../store/changes.ts';
 import { toIso as iso, type Db } from '../store/db.ts';
 import type { AuditLog } from './audit.ts';
 import { IdentityRepository, type AgencyRow, type TokenRow, type UserRow } from './identity-repository.ts';
@@ -82,6 +83,9 @@ function bad(field: string, message: string): SextantError {
   return new SextantError('bad_request', message, { field });
 }
 
+/** Token lookups kept between requests (a node has few; the cache starts over when full). */
+const MAX_CACHED_TOKENS = 10_000;
+
 /**
  * Agencies, users, passwords, browser sessions and API tokens. Administrative
  * changes and every login outcome are written to the audit log.
@@ -90,6 +94,8 @@ function bad(field: string, message: string): SextantError {
  */
 export class IdentityService {
   private readonly repo: IdentityRepository;
+  /** Tokens looked up, by hash, with the governance change count they were read at (see resolveToken). */
+  private readonly tokens = new Map<string, { at: number; found: { token: TokenRow; user: UserRow; agency: AgencyRow } }>();
 
   constructor(
     db: Db,
@@ -356,8 +362,24 @@ export class IdentityService {
   }
 
   /** The user and scopes of a live token; null for unknown, expired or revoked tokens. */
-  async resolveToken(token: string): Promise<{ user: UserRow; scopes: Capability[]; agency: AgencyRow } | null> {
-    const found = await this.repo.tokenWithUser(secretHash(token));
+  /**
+   * The user, scopes and agency of an API token, or null when it is unknown,
+   * expired, revoked or its user disabled. With the change counts read at the
+   * start of the request, a token read before is not read again while no
+   * agency, user, token or agreement has changed since (a revocation bumps the
+   * count, so it takes effect on the next request); expiry is checked every time.
+   */
+  async resolveToken(token: string, counts?: ChangeCounts): Promise<{ user: UserRow; scopes: Capability[]; agency: AgencyRow } | null> {
+    const hash = secretHash(token);
+    const cached = counts ? this.tokens.get(hash) : undefined;
+    let found = cached && cached.at === counts!.governance ? cached.found : null;
+    if (!found) {
+      found = await this.repo.tokenWithUser(hash);
+      if (found && counts) {
+        if (this.tokens.size >= MAX_CACHED_TOKENS) this.tokens.clear();
+        this.tokens.set(hash, { at: counts.governance, found });
+      }
+    }
     const now = this.now();
     if (!found) return null;
     const { token: t, user, agency } = found;

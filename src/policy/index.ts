@@ -1,4 +1,5 @@
 import type { GovernanceConfig } from '../config.ts';
+import type { ChangeCounts } from '../store/changes.ts';
 import type { Store } from '../store/index.ts';
 import { AgreementService } from './agreement-service.ts';
 import { AuditLog } from './audit.ts';
@@ -18,6 +19,7 @@ export class Governance {
   readonly identity: IdentityService;
   readonly agreements: AgreementService;
   readonly retention: RetentionService;
+  private policyCache: { at: number; today: string; policy: Policy } | null = null;
 
   constructor(
     readonly store: Store,
@@ -43,8 +45,20 @@ export class Governance {
     return new Policy({ ladder: this.config.levels, agencyCountry: countries, agreements, today: this.now().toISOString().slice(0, 10) });
   }
 
-  async scope(viewer: Viewer): Promise<ReadScope> {
-    return new ReadScope(viewer, await this.policy());
+  /**
+   * A viewer's read scope. With the change counts read at the start of the
+   * request, the decision point is reused while no agency or agreement has
+   * changed and the day is the same (agreements come into and go out of force
+   * by date); without them it is built afresh.
+   */
+  async scope(viewer: Viewer, counts?: ChangeCounts): Promise<ReadScope> {
+    if (!counts) return new ReadScope(viewer, await this.policy());
+    const today = this.now().toISOString().slice(0, 10);
+    const c = this.policyCache;
+    if (c && c.at === counts.governance && c.today === today) return new ReadScope(viewer, c.policy);
+    const policy = await this.policy();
+    this.policyCache = { at: counts.governance, today, policy };
+    return new ReadScope(viewer, policy);
   }
 
   /**

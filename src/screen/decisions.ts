@@ -106,6 +106,12 @@ export class DecisionRepository {
     return rows.map(toDecision);
   }
 
+  /** Every standing decision of an agency, or null when there are more than `max`. */
+  async allStanding(agency: string, max: number): Promise<Decision[] | null> {
+    const rows = await this.db.query<Row>('SELECT * FROM screening_decisions WHERE agency = $1 AND revoked_at IS NULL LIMIT $2', [agency, max + 1]);
+    return rows.length > max ? null : rows.map(toDecision);
+  }
+
   async list(agency: string, opts: { entity?: string; includeRevoked?: boolean; limit: number; offset: number }): Promise<{ total: number; decisions: Decision[] }> {
     const where = `agency = $1 AND ($2::text IS NULL OR entity_id = $2) AND ($3::boolean OR revoked_at IS NULL)`;
     const params = [agency, opts.entity ?? null, opts.includeRevoked === true];

@@ -1,7 +1,10 @@
 import { SextantError } from '../errors.ts';
 import type { ReadScope } from '../policy/scope.ts';
 import { assemble, groupByEntity } from '../store/entity-service.ts';
+import type { ChangeCounts } from '../store/changes.ts';
 import type { Store } from '../store/index.ts';
+import type { StatementRow } from '../store/statements.ts';
+import type { Policy } from '../policy/decide.ts';
 import { CandidateIndex, type IndexEntry, type IndexHit } from './candidate-index.ts';
 import { compareSubjects, prepareSubject, type Explanation, type PreparedSubject } from './compare.ts';
 import { checkDecision, DecisionRepository, subjectKey, type Decision } from './decisions.ts';
@@ -50,12 +53,25 @@ export interface MatchOptions {
 }
 
 const PAGE = 2000;
+/** Hit entities whose statements are kept between requests (the cache starts over when full). */
+const MAX_CACHED_ENTITIES = 20_000;
+/** An agency's standing decisions are kept in memory up to this many; beyond, they are looked up per request. */
+const MAX_CACHED_DECISIONS = 20_000;
 
 export class ScreeningService {
   private index: CandidateIndex | null = null;
   private builtFrom = new Map<string, string>();
   private building: Promise<void> | null = null;
   lastBuild: { ms: number; entries: number; heapBytes: number } | null = null;
+  /** The statements change count the index was last brought up to date at (null: not known). */
+  private indexedAt: number | null = null;
+  /** Hit entities' statements as stored (before the viewer's scope), good while the statements count is `rowsAt`. */
+  private readonly rowCache = new Map<string, StatementRow[]>();
+  private rowsAt: number | null = null;
+  /** Standing decisions by agency, then subject key, each with the decisions change count it was read at. */
+  private readonly decisionCache = new Map<string, { at: number; bySubject: Map<string, Decision[]> }>();
+  /** Which index classes a viewer may see unminimised, per decision point and kind of viewer. */
+  private readonly visibleCache = new WeakMap<Policy, Map<string, boolean[]>>();
 
   private readonly decisions: DecisionRepository;
 
@@ -63,12 +79,19 @@ export class ScreeningService {
     this.decisions = new DecisionRepository(store.db);
   }
 
-  /** Build the index, or refresh the datasets written since the last look. */
-  async ensureIndex(): Promise<CandidateIndex> {
+  /**
+   * Build the index, or refresh the datasets written since the last look.
+   * With the change counts read at the start of the request, the look is
+   * skipped while no statement or ingest run has changed since the last one.
+   */
+  async ensureIndex(counts?: ChangeCounts): Promise<CandidateIndex> {
+    if (counts && this.index && !this.building && this.indexedAt === counts.statements) return this.index;
     while (this.building) await this.building;
     this.building = this.refresh();
     try {
       await this.building;
+      // The counts were read before the refresh began: anything written since bumps them past this.
+      this.indexedAt = counts?.statements ?? null;
     } finally {
       this.building = null;
     }
@@ -119,13 +142,14 @@ export class ScreeningService {
     return (e) => e.datasets.has(name);
   }
 
-  async match(dataset: string, queries: Record<string, QueryEntity>, opts: MatchOptions, scope: ReadScope): Promise<Record<string, QueryResponse>> {
-    const index = await this.ensureIndex();
-    // What this viewer may see, decided once per statement class.
-    const visibleClasses = index.classList.map((c) => {
-      const a = scope.policy.read(scope.viewer, c);
-      return a.allow && a.transform === null;
-    });
+  /**
+   * Screen queries for a viewer. `counts`, the change counts read at the start
+   * of the request, let the index, the hit entities' statements and the
+   * agency's decisions be reused from memory while nothing they hold changed.
+   */
+  async match(dataset: string, queries: Record<string, QueryEntity>, opts: MatchOptions, scope: ReadScope, counts?: ChangeCounts): Promise<Record<string, QueryResponse>> {
+    const index = await this.ensureIndex(counts);
+    const visibleClasses = this.visibleClasses(index, scope);
     const visible = (cls: number) => visibleClasses[cls] === true;
     const asOf = today();
     const accept = await this.datasetFilter(dataset, index, visible, asOf);
@@ -140,7 +164,7 @@ export class ScreeningService {
       hitsByQuery.set(key, index.search(subject, { limit: opts.limit, visible, accept }));
     }
     // The agency's standing decisions on these subjects.
-    const standing = await this.decisions.standing(scope.viewer.agencyId, [...new Set(keys.values())]);
+    const standing = await this.standingDecisions(scope.viewer.agencyId, [...new Set(keys.values())], counts);
     for (const [key, hits] of hitsByQuery) {
       for (const d of standing) {
         // A confirmed entity is shown even when it did not make the top results.
@@ -151,7 +175,7 @@ export class ScreeningService {
       }
     }
     const ids = [...new Set([...hitsByQuery.values()].flat().map((h) => h.entry.id))];
-    const rows = groupByEntity(scope.seeAll(await this.store.statements.forEntities(ids)));
+    const rows = groupByEntity(scope.seeAll(await this.statementsOf(ids, counts)));
     for (const [key, hits] of hitsByQuery) {
       const results: MatchResult[] = [];
       let suppressed = 0;
@@ -186,6 +210,60 @@ export class ScreeningService {
       out[key] = { query: queries[key]!, results, total: { value: results.length, relation: 'eq' }, suppressed };
     }
     return out;
+  }
+
+  /** What this viewer may see of the index, decided once per statement class (and kept per decision point and kind of viewer). */
+  private visibleClasses(index: CandidateIndex, scope: ReadScope): boolean[] {
+    const v = scope.viewer;
+    // The viewer's properties the read decision depends on (see Policy.read).
+    const key = `${v.agencyId}\u0000${v.country}\u0000${v.clearance}\u0000${v.purpose}\u0000${v.capabilities.has('data:read')}`;
+    let byViewer = this.visibleCache.get(scope.policy);
+    if (!byViewer) this.visibleCache.set(scope.policy, (byViewer = new Map()));
+    let visible = byViewer.get(key);
+    // Classes are only ever added to an index: decide the new ones.
+    if (!visible || visible.length < index.classList.length) {
+      visible = index.classList.map((c) => {
+        const a = scope.policy.read(v, c);
+        return a.allow && a.transform === null;
+      });
+      byViewer.set(key, visible);
+    }
+    return visible;
+  }
+
+  /** The entities' statements as stored: from memory while the statements count stands, else read (and kept). */
+  private async statementsOf(ids: string[], counts: ChangeCounts | undefined): Promise<StatementRow[]> {
+    if (!counts) return this.store.statements.forEntities(ids);
+    if (this.rowsAt !== counts.statements) {
+      this.rowCache.clear();
+      this.rowsAt = counts.statements;
+    }
+    const missing = ids.filter((id) => !this.rowCache.has(id));
+    if (missing.length > 0) {
+      const read = groupByEntity(await this.store.statements.forEntities(missing));
+      // Read after the counts: a write in between bumped them, and the next request starts over.
+      if (this.rowsAt === counts.statements) {
+        if (this.rowCache.size + missing.length > MAX_CACHED_ENTITIES) this.rowCache.clear();
+        for (const id of missing) this.rowCache.set(id, read.get(id) ?? []);
+      }
+      return ids.flatMap((id) => this.rowCache.get(id) ?? read.get(id) ?? []);
+    }
+    return ids.flatMap((id) => this.rowCache.get(id)!);
+  }
+
+  /** The agency's standing decisions on these subjects: from memory while the decisions count stands. */
+  private async standingDecisions(agency: string, subjectKeys: string[], counts: ChangeCounts | undefined): Promise<Decision[]> {
+    if (!counts || subjectKeys.length === 0) return this.decisions.standing(agency, subjectKeys);
+    let cached = this.decisionCache.get(agency);
+    if (!cached || cached.at !== counts.screeningDecisions) {
+      const all = await this.decisions.allStanding(agency, MAX_CACHED_DECISIONS);
+      if (all === null) return this.decisions.standing(agency, subjectKeys);
+      const bySubject = new Map<string, Decision[]>();
+      for (const d of all) (bySubject.get(d.subjectKey) ?? bySubject.set(d.subjectKey, []).get(d.subjectKey)!).push(d);
+      cached = { at: counts.screeningDecisions, bySubject };
+      this.decisionCache.set(agency, cached);
+    }
+    return subjectKeys.flatMap((k) => cached.bySubject.get(k) ?? []);
   }
 
   /** Record an analyst's decision on a (subject, entity) pair; the entity must be one the viewer may see. */

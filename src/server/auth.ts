@@ -2,6 +2,7 @@ import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { SextantError } from '../errors.ts';
 import type { Governance } from '../policy/index.ts';
+import type { ChangeCounts } from '../store/changes.ts';
 import type { Capability } from '../policy/roles.ts';
 import { requireCapability, type Viewer } from '../policy/viewer.ts';
 
@@ -18,6 +19,12 @@ declare module 'fastify' {
     viewer: Viewer | null;
     /** Session cookie value, when the request came with one. */
     sessionId: string | null;
+    /**
+     * The store's change counts as read when an API token was checked: routes
+     * that pass them on (gov.scope, screening) reuse what is cached while they
+     * stand. Null for sessions and public routes, which read afresh.
+     */
+    changes: ChangeCounts | null;
   }
 }
 
@@ -38,6 +45,7 @@ export async function registerAuth(app: FastifyInstance, gov: Governance): Promi
   await app.register(cookie);
   app.decorateRequest('viewer', null);
   app.decorateRequest('sessionId', null);
+  app.decorateRequest('changes', null);
 
   // onRequest: before the body is even read, so that no unauthenticated request costs a parse.
   app.addHook('onRequest', async (request: FastifyRequest) => {
@@ -56,7 +64,9 @@ async function authenticate(request: FastifyRequest, gov: Governance): Promise<V
   const auth = headerValue(request, 'authorization');
   if (auth !== undefined) {
     const m = /^Bearer\s+(\S+)$/i.exec(auth);
-    const resolved = m ? await gov.identity.resolveToken(m[1]!) : null;
+    // One small query that tells every cache of this request whether it still holds (see store/changes.ts).
+    if (m) request.changes = await gov.store.changes.read();
+    const resolved = m ? await gov.identity.resolveToken(m[1]!, request.changes ?? undefined) : null;
     if (!resolved) throw new SextantError('unauthorized', 'the API token is unknown, expired or revoked');
     return gov.identity.viewerOf(resolved.user, purpose, 'token', resolved.scopes, resolved.agency);
   }

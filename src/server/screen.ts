@@ -121,7 +121,8 @@ export function registerScreenRoutes(app: FastifyInstance, gov: Governance, scre
     async (request) => {
       const viewer = viewerOf(request);
       const { limit, threshold, algorithm } = request.query;
-      const responses = await screening.match(request.params.dataset, request.body.queries, { limit, threshold }, await gov.scope(viewer));
+      const changes = request.changes ?? undefined;
+      const responses = await screening.match(request.params.dataset, request.body.queries, { limit, threshold }, await gov.scope(viewer, changes), changes);
       const entities = [...new Set(Object.values(responses).flatMap((r) => r.results.map((x) => x.id)))];
       await gov.auditRead(viewer, 'screen.match', { dataset: request.params.dataset, queries: Object.keys(responses).length, entities });
       return { responses, limit, threshold, algorithm };

@@ -1,6 +1,7 @@
 import type { DbTarget } from './db.ts';
 import { openDb, type Db } from './db.ts';
 import { AlertRepository } from './alerts.ts';
+import { ChangeCounterRepository } from './changes.ts';
 import { EventRepository } from './events.ts';
 import { ListRepository } from './lists.ts';
 import { migrate } from './migrate.ts';
@@ -15,6 +16,8 @@ export interface Store {
   events: EventRepository;
   /** What detection found. */
   alerts: AlertRepository;
+  /** How often shared state changed: what in-memory caches check. */
+  changes: ChangeCounterRepository;
   close(): Promise<void>;
 }
 
@@ -25,6 +28,7 @@ export function storeOn(db: Db): Store {
     lists: new ListRepository(db),
     events: new EventRepository(db),
     alerts: new AlertRepository(db),
+    changes: new ChangeCounterRepository(db),
     close: () => db.close(),
   };
 }
