@@ -1,6 +1,6 @@
 import { compatibleSchemata, isA } from '../model/schemata.ts';
 import type { StatementRow } from '../store/statements.ts';
-import { compareSubjects, identifierKey, isOrganisationSchema, STRONG_IDENTIFIERS, type Explanation, type PreparedSubject } from './compare.ts';
+import { compareSubjects, identifierKey, scoreSubjects, isOrganisationSchema, STRONG_IDENTIFIERS, type Explanation, type PreparedSubject } from './compare.ts';
 import { DesignationRegistry, type Valued } from './designations.ts';
 import { prepareName, type PreparedName } from './names.ts';
 import { IdfWeights } from './weights.ts';
@@ -223,15 +223,17 @@ export class CandidateIndex {
     },
   ): IndexHit[] {
     const gathered = this.gather(query, opts.candidates ?? 50, opts.visible, opts.accept, opts.mostWords ?? false);
-    const hits: IndexHit[] = [];
+    const weights = this.weights;
+    // Scored without explanations; only the hits returned are explained.
+    const scored: Array<{ entry: IndexEntry; subject: PreparedSubject; score: number }> = [];
     for (const entry of gathered) {
       const subject = this.subjectOf(entry, opts.visible);
       if (!subject) continue;
-      const r = compareSubjects(query, subject, this.weights);
-      if (r.score > 0) hits.push({ entry, score: r.score, explanations: r.explanations });
+      const score = scoreSubjects(query, subject, weights);
+      if (score > 0) scored.push({ entry, subject, score });
     }
-    hits.sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
-    return hits.slice(0, opts.limit);
+    scored.sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
+    return scored.slice(0, opts.limit).map(({ entry, subject }) => ({ entry, ...compareSubjects(query, subject, weights) }));
   }
 
   /**

@@ -1,5 +1,5 @@
 import { compatibleSchemata, isA } from '../model/schemata.ts';
-import { compareNames, describeNameComparison } from './align.ts';
+import { compareNames, describeNameComparison, scoreNames } from './align.ts';
 import { prepareName, type PreparedName } from './names.ts';
 import { DEFAULT_WEIGHTS, type TokenWeights } from './weights.ts';
 
@@ -71,27 +71,45 @@ function effectiveSchema(s: PreparedSubject): string {
 }
 
 export function compareSubjects(q: PreparedSubject, c: PreparedSubject, weights: TokenWeights = DEFAULT_WEIGHTS): MatchResult {
+  const explanations: Explanation[] = [];
+  return { score: judge(q, c, weights, explanations), explanations };
+}
+
+/** The score compareSubjects gives, without the explanations: for ranking many candidates before explaining the few shown. */
+export function scoreSubjects(q: PreparedSubject, c: PreparedSubject, weights: TokenWeights = DEFAULT_WEIGHTS): number {
+  return judge(q, c, weights, null);
+}
+
+/** The comparison behind compareSubjects and scoreSubjects; says why into `out` when given. */
+function judge(q: PreparedSubject, c: PreparedSubject, weights: TokenWeights, out: Explanation[] | null): number {
   const qs = effectiveSchema(q);
   const cs = effectiveSchema(c);
   if (!compatibleSchemata(qs, cs)) {
-    return { score: 0, explanations: [{ feature: 'schema', effect: 0, detail: `a ${qs} cannot be a ${cs}` }] };
+    out?.push({ feature: 'schema', effect: 0, detail: `a ${qs} cannot be a ${cs}` });
+    return 0;
   }
-  const explanations: Explanation[] = [];
   const person = isA(qs, 'Person') || isA(cs, 'Person');
 
-  // Name: the best pair of names.
-  let best: { score: number; text: string } = { score: 0, text: 'no names to compare' };
+  // Name: the best pair of names (the first pair compared, then any that scores higher).
+  let bestScore = 0;
+  let bestA: PreparedName | null = null;
+  let bestB: PreparedName | null = null;
   for (const a of q.prepared) {
     for (const b of c.prepared) {
       if (a.tokens.length === 0 || b.tokens.length === 0) continue;
-      const n = compareNames(a, b, weights, { person });
-      if (n.score > best.score || best.text === 'no names to compare') {
-        best = { score: n.score, text: `"${a.original}" ~ "${b.original}": ${describeNameComparison(n)}` };
+      const n = scoreNames(a, b, weights, { person });
+      if (n > bestScore || bestA === null) {
+        bestScore = n;
+        bestA = a;
+        bestB = b;
       }
     }
   }
-  let score = best.score;
-  explanations.push({ feature: 'name', effect: round(best.score), detail: best.text });
+  let score = bestScore;
+  if (out) {
+    const text = bestA && bestB ? `"${bestA.original}" ~ "${bestB.original}": ${describeNameComparison(compareNames(bestA, bestB, weights, { person }))}` : 'no names to compare';
+    out.push({ feature: 'name', effect: round(bestScore), detail: text });
+  }
 
   // Strong identifiers decide on their own when they agree.
   const qi = q.identifiers ?? {};
@@ -107,28 +125,30 @@ export function compareSubjects(q: PreparedSubject, c: PreparedSubject, weights:
     const same = theirs.find((v) => mine.has(identifierKey(v)));
     if (same) {
       agreed = true;
-      explanations.push({ feature: 'identifier', effect: round(Math.max(0, 0.99 - score)), detail: `${prop} ${same} on both` });
+      out?.push({ feature: 'identifier', effect: round(Math.max(0, 0.99 - score)), detail: `${prop} ${same} on both` });
     } else {
       const p = UNIQUE_IDENTIFIERS.has(prop) ? 0.4 : 0.1;
       penalty = Math.max(penalty, p);
-      explanations.push({ feature: 'identifier', effect: -p, detail: `${prop} differs: ${values.join(', ')} vs ${theirs.join(', ')}` });
+      out?.push({ feature: 'identifier', effect: -p, detail: `${prop} differs: ${values.join(', ')} vs ${theirs.join(', ')}` });
     }
   }
   if (agreed) score = Math.max(score, 0.99);
   else score -= penalty;
 
   if (!agreed) {
-    score += dateEffect(q.birthDates ?? [], c.birthDates ?? [], explanations);
-    score += setEffect('country', q.countries ?? [], c.countries ?? [], 0.1, explanations);
-    score += setEffect('gender', q.genders ?? [], c.genders ?? [], 0.2, explanations);
+    score += dateEffect(q.birthDates ?? [], c.birthDates ?? [], out);
+    score += setEffect('country', q.countries ?? [], c.countries ?? [], 0.1, out);
+    score += setEffect('gender', q.genders ?? [], c.genders ?? [], 0.2, out);
   }
-  const qForms = new Set(q.prepared.map((p) => p.legalForm).filter(Boolean));
-  const cForms = new Set(c.prepared.map((p) => p.legalForm).filter(Boolean));
-  if (qForms.size > 0 && cForms.size > 0) {
-    const shared = [...qForms].some((f) => cForms.has(f));
-    explanations.push({ feature: 'legalForm', effect: 0, detail: shared ? `same legal form (${[...qForms].join(', ')}), not counted` : `legal forms differ (${[...qForms].join(', ')} / ${[...cForms].join(', ')}), not counted` });
+  if (out) {
+    const qForms = new Set(q.prepared.map((p) => p.legalForm).filter(Boolean));
+    const cForms = new Set(c.prepared.map((p) => p.legalForm).filter(Boolean));
+    if (qForms.size > 0 && cForms.size > 0) {
+      const shared = [...qForms].some((f) => cForms.has(f));
+      out.push({ feature: 'legalForm', effect: 0, detail: shared ? `same legal form (${[...qForms].join(', ')}), not counted` : `legal forms differ (${[...qForms].join(', ')} / ${[...cForms].join(', ')}), not counted` });
+    }
   }
-  return { score: round(Math.min(1, Math.max(0, score))), explanations };
+  return round(Math.min(1, Math.max(0, score)));
 }
 
 /**
@@ -136,7 +156,7 @@ export function compareSubjects(q: PreparedSubject, c: PreparedSubject, weights:
  * one gives only a year): no change. Same year, other day: −0.1. Other year:
  * −0.1, and −0.05 more per year apart, to −0.25.
  */
-function dateEffect(qd: string[], cd: string[], out: Explanation[]): number {
+function dateEffect(qd: string[], cd: string[], out: Explanation[] | null): number {
   if (qd.length === 0 || cd.length === 0) return 0;
   let bestEffect = -Infinity;
   let detail = '';
@@ -153,18 +173,18 @@ function dateEffect(qd: string[], cd: string[], out: Explanation[]): number {
       }
     }
   }
-  out.push({ feature: 'birthDate', effect: round(bestEffect), detail });
+  out?.push({ feature: 'birthDate', effect: round(bestEffect), detail });
   return bestEffect;
 }
 
-function setEffect(feature: 'country' | 'gender', a: string[], b: string[], penalty: number, out: Explanation[]): number {
+function setEffect(feature: 'country' | 'gender', a: string[], b: string[], penalty: number, out: Explanation[] | null): number {
   if (a.length === 0 || b.length === 0) return 0;
   const mine = new Set(a.map((x) => x.toLowerCase()));
   if (b.some((x) => mine.has(x.toLowerCase()))) {
-    out.push({ feature, effect: 0, detail: `${feature} ${b.filter((x) => mine.has(x.toLowerCase())).join(', ')} on both` });
+    out?.push({ feature, effect: 0, detail: `${feature} ${b.filter((x) => mine.has(x.toLowerCase())).join(', ')} on both` });
     return 0;
   }
-  out.push({ feature, effect: -penalty, detail: `${feature} differs: ${a.join(', ')} vs ${b.join(', ')}` });
+  out?.push({ feature, effect: -penalty, detail: `${feature} differs: ${a.join(', ')} vs ${b.join(', ')}` });
   return -penalty;
 }
 
