@@ -35,48 +35,79 @@ export function scoreNames(q: PreparedName, c: PreparedName, weights: TokenWeigh
 
 type Detail = Omit<NameComparison, 'score'>;
 
-interface Candidate {
-  i: number;
-  j: number;
-  m: TokenMatch;
-  w: number;
-}
-
-const byPairValue = (a: Candidate, b: Candidate): number => b.m.sim * b.w - a.m.sim * a.w || b.m.sim - a.m.sim;
-
 /** What a token left unpaired costs: numbers in full, particles as `particleCost` says, other names as `discount` says. */
 function leftOver(t: NameToken, w: number, particleCost: number, discount: number): number {
   return w * (t.kind === 'number' ? 1 : t.particle !== null ? particleCost : discount);
 }
 
+/**
+ * Scratch space of align, reused by every call (a search aligns hundreds of
+ * name pairs; nothing here outlives a call, and calls do not nest): the token
+ * pairs that meet, as columns, and which tokens are taken.
+ */
+const scratch = {
+  i: new Int32Array(1024),
+  j: new Int32Array(1024),
+  sim: new Float64Array(1024),
+  w: new Float64Array(1024),
+  how: new Array<TokenMatch['how']>(1024),
+  order: [] as number[],
+  usedQ: new Uint8Array(256),
+  usedC: new Uint8Array(256),
+};
+
+/** Best pairs first: by weighted similarity, then similarity; ties keep the order found (query token, then candidate token). */
+function byPairValue(a: number, b: number): number {
+  const { sim, w } = scratch;
+  return sim[b]! * w[b]! - sim[a]! * w[a]! || sim[b]! - sim[a]! || a - b;
+}
+
 /** The alignment behind compareNames and scoreNames; fills `detail` when given. */
 function align(q: PreparedName, c: PreparedName, weights: TokenWeights, person: boolean, detail: Detail | null): number {
-  const qt = joinAgainst(q.tokens, c.tokens);
-  const ct = joinAgainst(c.tokens, q.tokens);
+  const qInfo = infoOf(q.tokens);
+  const cInfo = infoOf(c.tokens);
+  const qt = joinAgainst(q.tokens, qInfo, c.tokens, cInfo);
+  const ct = joinAgainst(c.tokens, cInfo, q.tokens, qInfo);
   const abjad = q.abjad !== c.abjad;
-  const wq = weightsOf(weights, qt);
-  const wc = weightsOf(weights, ct);
-  const candidates: Candidate[] = [];
+  const wq = qt === q.tokens ? weightsOf(weights, qInfo, qt) : weightsOf(weights, null, qt);
+  const wc = ct === c.tokens ? weightsOf(weights, cInfo, ct) : weightsOf(weights, null, ct);
+  if (qt.length * ct.length > scratch.sim.length || Math.max(qt.length, ct.length) > scratch.usedQ.length) growScratch(qt.length, ct.length);
+  const { i: pi, j: pj, sim: psim, w: pw, how: phow, order, usedQ, usedC } = scratch;
+  let n = 0;
   for (let i = 0; i < qt.length; i++) {
     for (let j = 0; j < ct.length; j++) {
       const m = compareTokens(qt[i]!, ct[j]!, abjad);
-      if (m.sim > 0) candidates.push({ i, j, m, w: (wq[i]! + wc[j]!) / 2 });
+      if (m.sim > 0) {
+        pi[n] = i;
+        pj[n] = j;
+        psim[n] = m.sim;
+        pw[n] = (wq[i]! + wc[j]!) / 2;
+        phow[n] = m.how;
+        n++;
+      }
     }
   }
-  if (candidates.length > 1) candidates.sort(byPairValue);
-  const usedQ = new Uint8Array(qt.length);
-  const usedC = new Uint8Array(ct.length);
+  order.length = n;
+  for (let k = 0; k < n; k++) order[k] = k;
+  if (n > 1) order.sort(byPairValue);
+  usedQ.fill(0, 0, qt.length);
+  usedC.fill(0, 0, ct.length);
   let matched = 0;
   let matchedWeight = 0;
   let strongPairs = 0;
-  for (const p of candidates) {
-    if (usedQ[p.i] || usedC[p.j]) continue;
-    usedQ[p.i] = 1;
-    usedC[p.j] = 1;
-    detail?.pairs.push({ query: qt[p.i]!.text, candidate: ct[p.j]!.text, sim: p.m.sim, how: p.m.how });
-    matched += p.m.sim * p.w;
-    matchedWeight += p.w;
-    if (p.m.sim >= 0.8 && p.m.how !== 'initial') strongPairs++;
+  for (let k = 0; k < n; k++) {
+    const p = order[k]!;
+    const i = pi[p]!;
+    const j = pj[p]!;
+    if (usedQ[i] || usedC[j]) continue;
+    usedQ[i] = 1;
+    usedC[j] = 1;
+    const sim = psim[p]!;
+    const w = pw[p]!;
+    detail?.pairs.push({ query: qt[i]!.text, candidate: ct[j]!.text, sim, how: phow[p]! });
+    matched += sim * w;
+    matchedWeight += w;
+    if (sim >= 0.8 && phow[p] !== 'initial') strongPairs++;
   }
   // An omitted middle name leaves tokens over on one side only; tokens over on
   // both sides are a different name in that place (Kim / Choe), never cheap.
@@ -112,44 +143,79 @@ function align(q: PreparedName, c: PreparedName, weights: TokenWeights, person: 
   return score;
 }
 
-/** The tokens' weights: kept per token list by weights that can (a list entry's name meets thousands of queries). */
-function weightsOf(weights: TokenWeights, tokens: readonly NameToken[]): ArrayLike<number> {
-  if (weights.weightsOf) return weights.weightsOf(tokens);
+function growScratch(q: number, c: number): void {
+  const pairs = Math.max(scratch.sim.length, q * c);
+  const tokens = Math.max(scratch.usedQ.length, q, c);
+  Object.assign(scratch, {
+    i: new Int32Array(pairs),
+    j: new Int32Array(pairs),
+    sim: new Float64Array(pairs),
+    w: new Float64Array(pairs),
+    how: new Array<TokenMatch['how']>(pairs),
+    usedQ: new Uint8Array(tokens),
+    usedC: new Uint8Array(tokens),
+  });
+}
+
+/** The tokens' weights, kept with the list's info while the weights are the same object (a list entry's name meets thousands of queries). */
+function weightsOf(weights: TokenWeights, info: TokenListInfo | null, tokens: readonly NameToken[]): ArrayLike<number> {
+  if (info && info.weightsBy === weights) return info.weights!;
   const out = new Float64Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) out[i] = weights.weight(tokens[i]!.text);
+  if (info) {
+    info.weights = out;
+    info.weightsBy = weights;
+  }
   return out;
 }
 
 /**
- * What joining needs of a token list, made once per list (a list entry's name
- * meets thousands of queries): each token joined with the next one (null
- * where either is a number); the keys by which a joined token could spell
- * one of another list's (`spells`), per join; and the keys by which this
- * list's tokens can be spelled.
+ * What aligning needs of a token list, made once per list (a list entry's
+ * name meets thousands of queries): each token joined with the next one (null
+ * where either is a number); hashes of the keys by which each joined token
+ * could spell one of another list's tokens (see spells), and of the keys by
+ * which this list's tokens can be spelled; and the tokens' weights.
  */
-interface JoinInfo {
+interface TokenListInfo {
   joins: ReadonlyArray<NameToken | null>;
-  joinKeys: ReadonlyArray<readonly string[] | null>;
-  spelledBy: ReadonlySet<string>;
+  /** Three key hashes per join (text, skeleton, loose skeleton); zeros where there is no join. */
+  joinKeys: Int32Array;
+  spelledBy: ReadonlySet<number>;
+  weights: Float64Array | null;
+  weightsBy: TokenWeights | null;
 }
 
-const JOINS = new WeakMap<readonly NameToken[], JoinInfo>();
+const INFO = new WeakMap<readonly NameToken[], TokenListInfo>();
 
-function joinInfoOf(tokens: readonly NameToken[]): JoinInfo {
-  let info = JOINS.get(tokens);
+/** FNV-1a of a tagged key, kept in small-integer range; equal keys hash alike, and a collision only costs the exact check. */
+function keyHash(tag: number, s: string): number {
+  let h = (0x811c9dc5 ^ tag) >>> 0;
+  for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
+  return (h & 0x3fffffff) | 1;
+}
+
+function infoOf(tokens: readonly NameToken[]): TokenListInfo {
+  let info = INFO.get(tokens);
   if (!info) {
     const joins = tokens.map((a, i) => {
       const b = tokens[i + 1];
       return b && a.kind !== 'number' && b.kind !== 'number' ? wordToken(a.text + b.text) : null;
     });
-    const spelledBy = new Set<string>();
+    const spelledBy = new Set<number>();
     for (const t of tokens) {
-      spelledBy.add(`t:${t.text}`);
-      if (t.skeleton.length >= 3) spelledBy.add(`s:${t.skeleton}`);
-      if (t.vowelless && t.loose.length >= 3) spelledBy.add(`l:${t.loose}`);
+      spelledBy.add(keyHash(1, t.text));
+      if (t.skeleton.length >= 3) spelledBy.add(keyHash(2, t.skeleton));
+      if (t.vowelless && t.loose.length >= 3) spelledBy.add(keyHash(3, t.loose));
     }
-    info = { joins, joinKeys: joins.map((j) => (j ? [`t:${j.text}`, `s:${j.skeleton}`, `l:${j.loose}`] : null)), spelledBy };
-    JOINS.set(tokens, info);
+    const joinKeys = new Int32Array(3 * joins.length);
+    joins.forEach((j, i) => {
+      if (!j) return;
+      joinKeys[3 * i] = keyHash(1, j.text);
+      joinKeys[3 * i + 1] = keyHash(2, j.skeleton);
+      joinKeys[3 * i + 2] = keyHash(3, j.loose);
+    });
+    info = { joins, joinKeys, spelledBy, weights: null, weightsBy: null };
+    INFO.set(tokens, info);
   }
   return info;
 }
@@ -170,13 +236,14 @@ function spells(joined: NameToken, other: readonly NameToken[]): boolean {
 }
 
 /** The side's tokens with pairs joined where they spell a token of the other side; the same array when none is. */
-function joinAgainst(side: NameToken[], other: NameToken[]): NameToken[] {
-  const { joins, joinKeys } = joinInfoOf(side);
-  // Most name pairs have no join that could spell anything: settled by a few set lookups.
-  const spelledBy = joinInfoOf(other).spelledBy;
+function joinAgainst(side: NameToken[], sideInfo: TokenListInfo, other: NameToken[], otherInfo: TokenListInfo): NameToken[] {
+  // Most name pairs have no join that could spell anything: settled by a few lookups of key hashes (a hash is never 0).
+  const keys = sideInfo.joinKeys;
+  const spelledBy = otherInfo.spelledBy;
   let any = false;
-  for (const keys of joinKeys) if (keys && (spelledBy.has(keys[0]!) || spelledBy.has(keys[1]!) || spelledBy.has(keys[2]!))) any = true;
+  for (let k = 0; k < keys.length && !any; k++) if (keys[k] !== 0 && spelledBy.has(keys[k]!)) any = true;
   if (!any) return side;
+  const joins = sideInfo.joins;
   let out: NameToken[] | null = null;
   for (let i = 0; i < side.length; i++) {
     const a = side[i]!;

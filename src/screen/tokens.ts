@@ -43,13 +43,15 @@ export function compareTokens(a: NameToken, b: NameToken, abjad = false): TokenM
   }
   if (a.translit === b.translit && a.translit.length >= 3) return TRANSLIT;
   const longest = Math.max(a.text.length, b.text.length);
-  const d = distance(a.text, b.text);
-  let best: TokenMatch = NONE;
-  if (d <= editBudget(Math.min(a.text.length, b.text.length))) best = { sim: 1 - (0.5 * d) / longest - 0.05 * d, how: 'edit' };
+  const budget = editBudget(Math.min(a.text.length, b.text.length));
   // Sound-alike spellings must still share their first letter and differ by at most half the length.
-  const sameStart = a.text[0] === b.text[0];
-  if (sameStart && d <= longest / 2 && a.phonetic !== '' && a.phonetic === b.phonetic && a.phonetic.length >= 2 && best.sim < 0.85) {
-    best = { sim: 0.85, how: 'phonetic' };
+  const soundAlike = a.text[0] === b.text[0] && a.phonetic !== '' && a.phonetic === b.phonetic && a.phonetic.length >= 2;
+  let best: TokenMatch = NONE;
+  // The edit distance is at least the difference in length: most pairs need no distance worked out.
+  if (soundAlike || Math.abs(a.text.length - b.text.length) <= budget) {
+    const d = distance(a.text, b.text);
+    if (d <= budget) best = { sim: 1 - (0.5 * d) / longest - 0.05 * d, how: 'edit' };
+    if (soundAlike && d <= longest / 2 && best.sim < 0.85) best = { sim: 0.85, how: 'phonetic' };
   }
   // The same consonants in the same order, when one side has no vowels at all:
   // Arabic and Hebrew script do not write them ("mhmd" / "mohammed").

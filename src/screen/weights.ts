@@ -1,4 +1,4 @@
-import { PARTICLES, type NameToken } from './names.ts';
+import { PARTICLES } from './names.ts';
 
 /**
  * How much a token says about identity. With a list, rarer tokens weigh more
@@ -7,8 +7,6 @@ import { PARTICLES, type NameToken } from './names.ts';
  */
 export interface TokenWeights {
   weight(token: string): number;
-  /** The weights of a token list's tokens, kept per list where the weights allow (optional). */
-  weightsOf?(tokens: readonly NameToken[]): ArrayLike<number>;
 }
 
 
@@ -37,19 +35,6 @@ export class IdfWeights implements TokenWeights {
     private readonly df: ReadonlyMap<string, number>,
     private readonly documents: number,
   ) {}
-
-  /** Per token list: the frequencies are fixed for this object's life, and a list entry's name meets thousands of queries. */
-  private readonly lists = new WeakMap<readonly NameToken[], Float64Array>();
-
-  weightsOf(tokens: readonly NameToken[]): ArrayLike<number> {
-    let w = this.lists.get(tokens);
-    if (!w) {
-      w = new Float64Array(tokens.length);
-      for (let i = 0; i < tokens.length; i++) w[i] = this.weight(tokens[i]!.text);
-      this.lists.set(tokens, w);
-    }
-    return w;
-  }
 
   weight(token: string): number {
     let w = this.memo.get(token);
