@@ -83,6 +83,9 @@ export class CandidateIndex {
   private readonly classIds = new Map<string, number>();
   private live = 0;
   private weightsCache: IdfWeights | null = null;
+  /** gather's scratch: a score and the query words reaching it per entry slot, all zero between queries. */
+  private scoreBuf = new Float64Array(0);
+  private reachBuf = new Int32Array(0);
 
   get size(): number {
     return this.live;
@@ -244,7 +247,6 @@ export class CandidateIndex {
    */
   private gather(query: PreparedSubject, max: number, visible: (cls: number) => boolean, accept: ((e: IndexEntry) => boolean) | undefined, mostWords: boolean): IndexEntry[] {
     const weights = this.weights;
-    const score = new Map<number, number>();
     const keyed: Array<{ key: string; weight: number; word: number }> = [];
     const words = new Map<string, number>();
     const nameWords: number[] = [];
@@ -278,29 +280,61 @@ export class CandidateIndex {
     let inUse = 0;
     for (const k of use) if (k.word !== IDENTIFIER && k.word < 30) inUse |= 1 << k.word;
     const strict = mostWords && words.size <= 30;
-    const reachedBy = new Map<number, number>();
+    // Scores and reaching words per entry slot, in buffers kept between queries and cleared after each.
+    if (this.scoreBuf.length < this.entries.length) {
+      this.scoreBuf = new Float64Array(this.entries.length * 2);
+      this.reachBuf = new Int32Array(this.entries.length * 2);
+    }
+    /** Entry slots in the order first reached (a tie in score keeps that order). */
+    const reached: number[] = [];
+    try {
+      return this.rank(query, use, reached, strict, nameWords, inUse, max, visible, accept);
+    } finally {
+      for (const n of reached) {
+        this.scoreBuf[n] = 0;
+        this.reachBuf[n] = 0;
+      }
+    }
+  }
+
+  /** gather's second half: score the entries the keys reach (every key weighs more than 0), filter, rank, take the first `max` acceptable. */
+  private rank(
+    query: PreparedSubject,
+    use: ReadonlyArray<{ key: string; weight: number; word: number }>,
+    reached: number[],
+    strict: boolean,
+    nameWords: number[],
+    inUse: number,
+    max: number,
+    visible: (cls: number) => boolean,
+    accept: ((e: IndexEntry) => boolean) | undefined,
+  ): IndexEntry[] {
+    const score = this.scoreBuf;
+    const reachedBy = this.reachBuf;
     for (const { key, weight, word } of use) {
       const list = this.postings.get(key);
       if (!list) continue;
       const bit = word === IDENTIFIER ? IDENTIFIER_BIT : 1 << word;
       for (const n of list) {
-        score.set(n, (score.get(n) ?? 0) + weight);
-        if (strict) reachedBy.set(n, (reachedBy.get(n) ?? 0) | bit);
+        if (score[n] === 0) reached.push(n);
+        score[n] += weight;
+        if (strict) reachedBy[n] |= bit;
       }
     }
-    let ranked = [...score.entries()];
+    let ranked = reached;
     if (strict) {
       // Name by name: enough of one name's words (those with a key in use) must reach the entry.
       const tests = nameWords.map((mask) => ({ mask: mask & inUse, need: minimumShared(popcount(mask & inUse)) })).filter((t) => t.mask !== 0);
-      ranked = ranked.filter(([n]) => {
-        const bits = reachedBy.get(n)!;
+      ranked = ranked.filter((n) => {
+        const bits = reachedBy[n]!;
         return (bits & IDENTIFIER_BIT) !== 0 || tests.some((t) => popcount(bits & t.mask) >= t.need);
       });
     }
-    ranked.sort((a, b) => b[1] - a[1]);
+    const order = ranked.map((_, k) => k);
+    order.sort((a, b) => score[ranked[b]!]! - score[ranked[a]!]! || a - b);
     const out: IndexEntry[] = [];
-    for (const [n] of ranked) {
-      const e = this.entries[n]!;
+    for (const k of order) {
+      const e = this.entries[ranked[k]!]!;
       if (!e.alive || (accept && !accept(e)) || !compatibleSchemata(query.schema, e.schema)) continue;
       if (!e.names.some((x) => visible(x.cls)) && !e.identifiers.some((x) => visible(x.cls))) continue;
       out.push(e);
