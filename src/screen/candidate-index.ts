@@ -33,6 +33,9 @@ export interface IndexEntry {
   /** Keys this entry is posted under (to take it out again). */
   keys: string[];
   alive: boolean;
+  /** The subject subjectOf last made of this entry, and for which `visible` function. */
+  subjectFor: ((cls: number) => boolean) | null;
+  subject: PreparedSubject | null;
 }
 
 export interface IndexHit {
@@ -119,7 +122,7 @@ export class CandidateIndex {
     if (!schema || !isScreenable(schema)) return;
     const organisation = isOrganisationSchema(schema);
     const vessel = isA(schema, 'Vessel');
-    const entry: IndexEntry = { id, schema, datasets: new Set(), names: [], identifiers: [], birthDates: [], countries: [], genders: [], keys: [], alive: true };
+    const entry: IndexEntry = { id, schema, datasets: new Set(), names: [], identifiers: [], birthDates: [], countries: [], genders: [], keys: [], alive: true, subjectFor: null, subject: null };
     for (const r of rows) {
       entry.datasets.add(r.dataset);
       const cls = this.classOf(r);
@@ -343,8 +346,21 @@ export class CandidateIndex {
     return out;
   }
 
-  /** The entry as a subject made of the values the viewer may see; null when none of its names or identifiers are visible. */
+  /**
+   * The entry as a subject made of the values the viewer may see; null when
+   * none of its names or identifiers are visible. The last one made is kept
+   * on the entry for the same `visible` function: screening passes one per
+   * decision point and kind of viewer, so a hit entity's subject is made once.
+   */
   subjectOf(e: IndexEntry, visible: (cls: number) => boolean): PreparedSubject | null {
+    if (e.subjectFor === visible) return e.subject;
+    const subject = this.makeSubject(e, visible);
+    e.subjectFor = visible;
+    e.subject = subject;
+    return subject;
+  }
+
+  private makeSubject(e: IndexEntry, visible: (cls: number) => boolean): PreparedSubject | null {
     const names = e.names.filter((n) => visible(n.cls)).map((n) => n.value);
     const identifiers: Record<string, string[]> = {};
     for (const i of e.identifiers) if (visible(i.cls)) (identifiers[i.value.prop] ??= []).push(i.value.value);

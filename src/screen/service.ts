@@ -52,6 +52,13 @@ export interface MatchOptions {
   threshold: number;
 }
 
+/** A hit entity as one viewer sees it. */
+interface EntityView {
+  entity: ReturnType<typeof assemble>;
+  sanctions: SanctionView[];
+  lifted: boolean;
+}
+
 const PAGE = 2000;
 /** Hit entities whose statements are kept between requests (the cache starts over when full). */
 const MAX_CACHED_ENTITIES = 20_000;
@@ -70,8 +77,10 @@ export class ScreeningService {
   private rowsAt: number | null = null;
   /** Standing decisions by agency, then subject key, each with the decisions change count it was read at. */
   private readonly decisionCache = new Map<string, { at: number; bySubject: Map<string, Decision[]> }>();
+  /** Hit entities as seen through one `visible` function, with the statements count and day they hold for. */
+  private readonly viewCache = new WeakMap<(cls: number) => boolean, { at: number; asOf: string; views: Map<string, EntityView | null> }>();
   /** Which index classes a viewer may see unminimised, per decision point and kind of viewer. */
-  private readonly visibleCache = new WeakMap<Policy, Map<string, boolean[]>>();
+  private readonly visibleCache = new WeakMap<Policy, Map<string, { classes: boolean[]; visible: (cls: number) => boolean }>>();
 
   private readonly decisions: DecisionRepository;
 
@@ -149,8 +158,7 @@ export class ScreeningService {
    */
   async match(dataset: string, queries: Record<string, QueryEntity>, opts: MatchOptions, scope: ReadScope, counts?: ChangeCounts): Promise<Record<string, QueryResponse>> {
     const index = await this.ensureIndex(counts);
-    const visibleClasses = this.visibleClasses(index, scope);
-    const visible = (cls: number) => visibleClasses[cls] === true;
+    const visible = this.visibleClasses(index, scope);
     const asOf = today();
     const accept = await this.datasetFilter(dataset, index, visible, asOf);
     const out: Record<string, QueryResponse> = {};
@@ -175,21 +183,19 @@ export class ScreeningService {
       }
     }
     const ids = [...new Set([...hitsByQuery.values()].flat().map((h) => h.entry.id))];
-    const rows = groupByEntity(scope.seeAll(await this.statementsOf(ids, counts)));
+    const views = await this.entityViews(ids, index, scope, visible, asOf, counts);
     for (const [key, hits] of hitsByQuery) {
       const results: MatchResult[] = [];
       let suppressed = 0;
       for (const h of hits) {
-        const r = rows.get(h.entry.id);
-        if (!r) continue;
+        const view = views.get(h.entry.id);
+        if (!view) continue;
         const d = standing.find((x) => x.subjectKey === keys.get(key) && x.entityId === h.entry.id);
         if (d?.decision === 'no_match') {
           suppressed++;
           continue;
         }
-        const a = assemble(h.entry.id, r);
-        const sanctions = index.designations.of(h.entry.id, visible, asOf);
-        const lifted = delisted(sanctions);
+        const { entity: a, sanctions, lifted } = view;
         const explanations = lifted ? [...h.explanations, delistedExplanation(sanctions)] : h.explanations;
         const result: MatchResult = {
           id: a.id,
@@ -212,23 +218,64 @@ export class ScreeningService {
     return out;
   }
 
-  /** What this viewer may see of the index, decided once per statement class (and kept per decision point and kind of viewer). */
-  private visibleClasses(index: CandidateIndex, scope: ReadScope): boolean[] {
+  /**
+   * What this viewer may see of the index, decided once per statement class
+   * and kept per decision point and kind of viewer: the same function for
+   * each, so that the index can keep the subjects it makes with it.
+   */
+  private visibleClasses(index: CandidateIndex, scope: ReadScope): (cls: number) => boolean {
     const v = scope.viewer;
     // The viewer's properties the read decision depends on (see Policy.read).
     const key = `${v.agencyId}\u0000${v.country}\u0000${v.clearance}\u0000${v.purpose}\u0000${v.capabilities.has('data:read')}`;
     let byViewer = this.visibleCache.get(scope.policy);
     if (!byViewer) this.visibleCache.set(scope.policy, (byViewer = new Map()));
-    let visible = byViewer.get(key);
-    // Classes are only ever added to an index: decide the new ones.
-    if (!visible || visible.length < index.classList.length) {
-      visible = index.classList.map((c) => {
+    let cached = byViewer.get(key);
+    // Classes are only ever added to an index: a longer list is decided again.
+    if (!cached || cached.classes.length < index.classList.length) {
+      const classes = index.classList.map((c) => {
         const a = scope.policy.read(v, c);
         return a.allow && a.transform === null;
       });
-      byViewer.set(key, visible);
+      cached = { classes, visible: (cls: number) => classes[cls] === true };
+      byViewer.set(key, cached);
     }
-    return visible;
+    return cached.visible;
+  }
+
+  /**
+   * The hit entities as this viewer sees them (visible values assembled, their
+   * designations as of `asOf`); none for an entity with no visible statement.
+   * Kept per `visible` function (a decision point and kind of viewer) while
+   * the statements count and the day stand.
+   */
+  private async entityViews(ids: string[], index: CandidateIndex, scope: ReadScope, visible: (cls: number) => boolean, asOf: string, counts: ChangeCounts | undefined): Promise<Map<string, EntityView | null>> {
+    let cache: Map<string, EntityView | null> | undefined;
+    if (counts) {
+      const c = this.viewCache.get(visible);
+      if (c && c.at === counts.statements && c.asOf === asOf) cache = c.views;
+      else this.viewCache.set(visible, { at: counts.statements, asOf, views: (cache = new Map()) });
+    }
+    const out = new Map<string, EntityView | null>();
+    const missing: string[] = [];
+    for (const id of ids) {
+      const v = cache?.get(id);
+      if (v === undefined) missing.push(id);
+      else out.set(id, v);
+    }
+    if (missing.length === 0) return out;
+    const rows = groupByEntity(scope.seeAll(await this.statementsOf(missing, counts)));
+    if (cache && cache.size + missing.length > MAX_CACHED_ENTITIES) cache.clear();
+    for (const id of missing) {
+      const r = rows.get(id);
+      let view: EntityView | null = null;
+      if (r) {
+        const sanctions = index.designations.of(id, visible, asOf);
+        view = { entity: assemble(id, r), sanctions, lifted: delisted(sanctions) };
+      }
+      out.set(id, view);
+      cache?.set(id, view);
+    }
+    return out;
   }
 
   /** The entities' statements as stored: from memory while the statements count stands, else read (and kept). */
