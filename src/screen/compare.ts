@@ -94,7 +94,8 @@ function judge(q: PreparedSubject, c: PreparedSubject, weights: TokenWeights, ou
   let bestScore = 0;
   let bestA: PreparedName | null = null;
   let bestB: PreparedName | null = null;
-  for (const a of q.prepared) {
+  // A name scores at most 1: once a pair does, no later pair can replace it.
+  names: for (const a of q.prepared) {
     for (const b of c.prepared) {
       if (a.tokens.length === 0 || b.tokens.length === 0) continue;
       const n = scoreNames(a, b, weights, { person });
@@ -102,6 +103,7 @@ function judge(q: PreparedSubject, c: PreparedSubject, weights: TokenWeights, ou
         bestScore = n;
         bestA = a;
         bestB = b;
+        if (bestScore >= 1) break names;
       }
     }
   }

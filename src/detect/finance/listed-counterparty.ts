@@ -27,7 +27,7 @@
  */
 import type { BlockedSet } from '../../graph/blocked-set.ts';
 import type { OwnershipWorld } from '../../graph/service.ts';
-import { compareSubjects, identifierKey, isOrganisationSchema, type PreparedSubject } from '../../screen/compare.ts';
+import { identifierKey, scoreSubjects, isOrganisationSchema, type PreparedSubject } from '../../screen/compare.ts';
 import type { StoredDeclaration } from '../../store/events.ts';
 import { roundScore, type AlertDraft, type AlertSubject } from '../alert.ts';
 import { num, type Indicator, type Params } from '../indicator.ts';
@@ -442,7 +442,7 @@ function matchText(name: string, c: Candidate, raw: number, ambiguous: boolean):
 
 function nameSimilar(a: string, b: string, threshold: number): boolean {
   if (nameKey(a) === nameKey(b)) return true;
-  return compareSubjects(subjectOf(a), subjectOf(b)).score >= threshold;
+  return scoreSubjects(subjectOf(a), subjectOf(b)) >= threshold;
 }
 
 /** " on Sanctions Authority RUSSIA-EO14024 (sanctions/list.ftm.json)": where a listed party is listed. */

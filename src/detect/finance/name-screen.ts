@@ -10,7 +10,7 @@
  * the answers the indicator's own thread would.
  */
 import { minimumShared } from '../../screen/candidate-index.ts';
-import { compareSubjects, prepareSubject, type PreparedSubject } from '../../screen/compare.ts';
+import { prepareSubject, scoreSubjects, type PreparedSubject } from '../../screen/compare.ts';
 import { prepareName } from '../../screen/names.ts';
 import { DEFAULT_WEIGHTS } from '../../screen/weights.ts';
 import { inWorkers, interleave, shareCount, uninterleave } from '../../screen/workers.ts';
@@ -81,7 +81,7 @@ export class NameScreen {
     const q = country ? prepareSubject({ schema: 'LegalEntity', names: [name], countries: [country] }) : subjectOf(name);
     const out: Scored[] = [];
     for (const i of this.reached(q)) {
-      const score = compareSubjects(q, this.subjects[i]!).score;
+      const score = scoreSubjects(q, this.subjects[i]!);
       if (score >= threshold) out.push([i, score]);
     }
     return out;
@@ -101,7 +101,7 @@ export class NameScreen {
     const out: Scored[] = [];
     for (const i of this.reached(q)) {
       if (!this.candidates[i]!.listedPerson) continue;
-      const score = compareSubjects(q, this.subjects[i]!).score;
+      const score = scoreSubjects(q, this.subjects[i]!);
       if (score >= threshold) out.push([i, score]);
     }
     out.sort((a, b) => b[1] - a[1]);

@@ -5,7 +5,7 @@
  * key) and, where spellings may differ, the screening engine's comparison.
  */
 import { foldName } from '../../model/normalize/names.ts';
-import { compareSubjects, prepareSubject, type PreparedSubject } from '../../screen/compare.ts';
+import { prepareSubject, scoreSubjects, type PreparedSubject } from '../../screen/compare.ts';
 import { foldTokens, nameWords } from '../../screen/names.ts';
 import type { PaymentGraph } from './graph.ts';
 
@@ -44,7 +44,7 @@ export function nameScore(a: string, b: string): number {
   const k = `${a}\u0000${b}`;
   let s = scores.get(k);
   if (s === undefined) {
-    s = compareSubjects(subjectOf(a), subjectOf(b)).score;
+    s = scoreSubjects(subjectOf(a), subjectOf(b));
     if (scores.size > 500_000) scores.clear();
     scores.set(k, s);
   }

@@ -28,7 +28,7 @@ import { num, type Indicator, type Params } from '../indicator.ts';
 import type { DetectInputs, EvidenceRef, KnownVessel, PositionTable, VesselDesignation } from '../inputs.ts';
 import { checkMmsi, midCountry } from '../../model/normalize/identifiers.ts';
 import { toCountryCode } from '../../model/normalize/countries.ts';
-import { compareSubjects, prepareSubject, type PreparedSubject } from '../../screen/compare.ts';
+import { compareSubjects, prepareSubject, scoreSubjects, type PreparedSubject } from '../../screen/compare.ts';
 import { skeletonOf, type PreparedName } from '../../screen/names.ts';
 import { DEFAULT_WEIGHTS, IdfWeights, type TokenWeights } from '../../screen/weights.ts';
 import { evidenceFor, iso, r3, roundScore, uniqueSubjects, validImo } from './common.ts';
@@ -358,8 +358,10 @@ class ListedNames {
       possible.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
       for (const [i] of possible.slice(0, MAX_CANDIDATES)) {
         if (hits.some((h) => h.listed === i)) continue;
+        // Scored first; explained only when it is a hit.
+        if (scoreSubjects(this.query(name), this.listed[i]!.subject, this.weights) < this.minScore) continue;
         const m = compareSubjects(this.query(name), this.listed[i]!.subject, this.weights);
-        if (m.score >= this.minScore) hits.push({ listed: i, score: m.score, detail: m.explanations.find((e) => e.feature === 'name')?.detail ?? '' });
+        hits.push({ listed: i, score: m.score, detail: m.explanations.find((e) => e.feature === 'name')?.detail ?? '' });
       }
     }
     hits.sort((a, b) => b.score - a.score || a.listed - b.listed);
