@@ -17,19 +17,19 @@ BEGIN
   RETURN NULL;
 END $$;
 
-CREATE TRIGGER agencies_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON agencies
-  FOR EACH STATEMENT EXECUTE FUNCTION bump_change_counter('governance');
-CREATE TRIGGER users_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON users
-  FOR EACH STATEMENT EXECUTE FUNCTION bump_change_counter('governance');
-CREATE TRIGGER api_tokens_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON api_tokens
-  FOR EACH STATEMENT EXECUTE FUNCTION bump_change_counter('governance');
-CREATE TRIGGER agreements_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON agreements
-  FOR EACH STATEMENT EXECUTE FUNCTION bump_change_counter('governance');
-CREATE TRIGGER agreement_approvals_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON agreement_approvals
-  FOR EACH STATEMENT EXECUTE FUNCTION bump_change_counter('governance');
-CREATE TRIGGER screening_decisions_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON screening_decisions
-  FOR EACH STATEMENT EXECUTE FUNCTION bump_change_counter('screening_decisions');
-CREATE TRIGGER statements_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON statements
-  FOR EACH STATEMENT EXECUTE FUNCTION bump_change_counter('statements');
-CREATE TRIGGER ingest_runs_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ingest_runs
-  FOR EACH STATEMENT EXECUTE FUNCTION bump_change_counter('statements');
+-- One trigger per table, named <table>_changed: each names the count it bumps.
+DO $$
+DECLARE
+  t record;
+BEGIN
+  FOR t IN SELECT * FROM (VALUES
+    ('agencies', 'governance'), ('users', 'governance'), ('api_tokens', 'governance'),
+    ('agreements', 'governance'), ('agreement_approvals', 'governance'),
+    ('screening_decisions', 'screening_decisions'),
+    ('statements', 'statements'), ('ingest_runs', 'statements')
+  ) AS v(tbl, topic) LOOP
+    EXECUTE format(
+      'CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION bump_change_counter(%L)',
+      t.tbl || '_changed', t.tbl, t.topic);
+  END LOOP;
+END $$;
