@@ -384,8 +384,12 @@ export class IdentityService {
     if (!found) return null;
     const { token: t, user, agency } = found;
     if (t.revoked_at || new Date(t.expires_at) <= now || user.disabled) return null;
-    // Last use to the minute: not a write on every request.
-    if (!t.last_used_at || now.getTime() - new Date(t.last_used_at).getTime() > 60_000) await this.repo.touchToken(t.id, now.toISOString());
+    // Last use to the minute: not a write on every request. Writing it bumps no change count
+    // (it is not what anyone's access depends on), so the row kept in memory is brought along.
+    if (!t.last_used_at || now.getTime() - new Date(t.last_used_at).getTime() > 60_000) {
+      await this.repo.touchToken(t.id, now.toISOString());
+      t.last_used_at = now.toISOString();
+    }
     return { user, scopes: t.scopes.filter(isCapability), agency };
   }
 

@@ -35,6 +35,14 @@ for (const kind of STORE_KINDS) {
       });
     }
 
+    it("an API token's last use bumps nothing; its revocation bumps governance", async () => {
+      const before = await t.store.changes.read();
+      await t.store.db.query('UPDATE api_tokens SET last_used_at = now() WHERE false');
+      assert.deepEqual(await t.store.changes.read(), before);
+      await t.store.db.query('UPDATE api_tokens SET revoked_at = now() WHERE false');
+      assert.equal((await t.store.changes.read()).governance, before.governance + 1);
+    });
+
     it('a read bumps nothing, and a write rolled back leaves the counts as they were', async () => {
       const before = await t.store.changes.read();
       await t.store.db.query('SELECT count(*) FROM statements');
