@@ -153,6 +153,27 @@ for (const kind of STORE_KINDS) {
           await other.close();
         }
       });
+
+      it('two writers appending steadily (one batch at a time each) keep one valid chain: after a refusal, appends go under the append lock', async () => {
+        const t = await freshTestStore();
+        const other = await openDb({ kind: 'postgres', url: (t.location as { url: string }).url });
+        try {
+          const writers = [new AuditLog(t.store.db), new AuditLog(other)];
+          const seqs = await Promise.all(
+            writers.map(async (log, w) => {
+              const mine: number[] = [];
+              for (let i = 0; i < 60; i++) mine.push((await log.append(entry(100 * w + i))).seq);
+              return mine;
+            }),
+          );
+          assert.deepEqual(seqs.flat().sort((x, y) => x - y), Array.from({ length: 120 }, (_, i) => i + 1));
+          const v = await writers[0]!.verify();
+          assert.equal(v.ok, true, JSON.stringify(v.breaks));
+          assert.equal(v.records, 120);
+        } finally {
+          await other.close();
+        }
+      });
     }
 
     it('refuses UPDATE and DELETE on audit_log', async () => {

@@ -478,6 +478,10 @@ const heads = new WeakMap<Db, { seq: number; hash: string } | null>();
 const UNIQUE_VIOLATION = '23505';
 /** Tries of one batch when other processes keep appending first. */
 const APPEND_ATTEMPTS = 50;
+/** After another process took a seq first, appends through this handle take the append lock for this long. */
+const CONTENDED_MS = 1000;
+/** Until when appends through a handle go under the append lock (see AuditLog.write). */
+const contendedUntil = new WeakMap<Db, number>();
 
 /** Appends waiting for the next group commit, per database handle. */
 const queues = new WeakMap<Db, { pending: Array<{ p: ReturnType<typeof prepare>; resolve: (r: AuditRecord) => void; reject: (e: unknown) => void }>; scheduled: boolean }>();
@@ -545,39 +549,71 @@ export class AuditLog {
    * is the one this handle last wrote (appends through one handle run one at a
    * time, see serial), read from the database only at first and after another
    * writer got there first. That other writer, another process on the same
-   * PostgreSQL, took the next seq: the primary key refuses ours, and the batch
-   * is chained again onto the new head. One round trip per group commit
-   * instead of five (BEGIN, lock, read the head, insert, COMMIT).
+   * PostgreSQL, took the next seq: the primary key refuses ours. One round trip
+   * per group commit instead of five (BEGIN, lock, read the head, insert,
+   * COMMIT) while this process writes alone.
+   *
+   * Once refused, the batch and every batch for the next second take the
+   * append lock and read the head under it: with two processes appending
+   * steadily, chaining again onto a head read without the lock lost the race
+   * nearly every time (two server processes fell from about 670 to about 250
+   * requests a second).
    */
   private async write(prepared: Array<ReturnType<typeof prepare>>): Promise<AuditRecord[]> {
-    const repo = new AuditRepository(this.db);
     for (let attempt = 1; ; attempt++) {
-      let head = heads.get(this.db);
-      if (head === undefined) {
-        head = await repo.head();
-        heads.set(this.db, head);
-      }
-      let seq = head?.seq ?? 0;
-      let prevHash = head?.hash ?? GENESIS_HASH;
-      const records: AuditRecord[] = [];
-      for (const p of prepared) {
-        seq += 1;
-        const unhashed = { seq, at: this.timestamp(), ...p, prevHash };
-        const record: AuditRecord = { ...unhashed, hash: recordHash(unhashed) };
-        records.push(record);
-        prevHash = record.hash;
-      }
+      const contended = (contendedUntil.get(this.db) ?? 0) > Date.now();
       try {
-        await repo.insert(records, this.checkpointEvery);
+        const records = contended ? await this.writeLocked(prepared) : await this.writeOnCachedHead(prepared);
+        const last = records[records.length - 1]!;
+        heads.set(this.db, { seq: last.seq, hash: last.hash });
+        return records;
       } catch (err) {
         heads.delete(this.db);
-        if ((err as { code?: string }).code === UNIQUE_VIOLATION && attempt < APPEND_ATTEMPTS) continue;
+        if ((err as { code?: string }).code === UNIQUE_VIOLATION && attempt < APPEND_ATTEMPTS) {
+          contendedUntil.set(this.db, Date.now() + CONTENDED_MS);
+          continue;
+        }
         throw err;
       }
-      const last = records[records.length - 1]!;
-      heads.set(this.db, { seq: last.seq, hash: last.hash });
-      return records;
     }
+  }
+
+  /** The optimistic append: onto the head this handle last wrote (read once). */
+  private async writeOnCachedHead(prepared: Array<ReturnType<typeof prepare>>): Promise<AuditRecord[]> {
+    const repo = new AuditRepository(this.db);
+    let head = heads.get(this.db);
+    if (head === undefined) {
+      head = await repo.head();
+      heads.set(this.db, head);
+    }
+    const records = this.chain(head, prepared);
+    await repo.insert(records, this.checkpointEvery);
+    return records;
+  }
+
+  /** The append under the append lock, onto the head read under it (on PostgreSQL; PGlite has one writer). */
+  private writeLocked(prepared: Array<ReturnType<typeof prepare>>): Promise<AuditRecord[]> {
+    return this.db.transaction(async (tx) => {
+      const repo = new AuditRepository(tx);
+      await repo.lockForAppend();
+      const records = this.chain(await repo.head(), prepared);
+      await repo.insert(records, this.checkpointEvery);
+      return records;
+    });
+  }
+
+  private chain(head: { seq: number; hash: string } | null, prepared: Array<ReturnType<typeof prepare>>): AuditRecord[] {
+    let seq = head?.seq ?? 0;
+    let prevHash = head?.hash ?? GENESIS_HASH;
+    const records: AuditRecord[] = [];
+    for (const p of prepared) {
+      seq += 1;
+      const unhashed = { seq, at: this.timestamp(), ...p, prevHash };
+      const record: AuditRecord = { ...unhashed, hash: recordHash(unhashed) };
+      records.push(record);
+      prevHash = record.hash;
+    }
+    return records;
   }
 
   /** Pin the current head in audit_checkpoints; null when the log is empty. */
