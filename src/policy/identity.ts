@@ -361,7 +361,6 @@ export class IdentityService {
     await this.audit.append({ actor: actor.username, agency: actor.agencyId, action: 'token.revoke', details: { token: id, owner: owner!.username } });
   }
 
-  /** The user and scopes of a live token; null for unknown, expired or revoked tokens. */
   /**
    * The user, scopes and agency of an API token, or null when it is unknown,
    * expired, revoked or its user disabled. With the change counts read at the

@@ -3,7 +3,6 @@ import type { ReadScope } from '../policy/scope.ts';
 import { assemble, groupByEntity } from '../store/entity-service.ts';
 import type { ChangeCounts } from '../store/changes.ts';
 import type { Store } from '../store/index.ts';
-import type { StatementRow } from '../store/statements.ts';
 import type { Policy } from '../policy/decide.ts';
 import { CandidateIndex, type IndexEntry, type IndexHit } from './candidate-index.ts';
 import { compareSubjects, prepareSubject, type Explanation, type PreparedSubject } from './compare.ts';
@@ -60,7 +59,7 @@ interface EntityView {
 }
 
 const PAGE = 2000;
-/** Hit entities whose statements are kept between requests (the cache starts over when full). */
+/** Hit entities kept between requests per kind of viewer (the cache starts over when full). */
 const MAX_CACHED_ENTITIES = 20_000;
 /** An agency's standing decisions are kept in memory up to this many; beyond, they are looked up per request. */
 const MAX_CACHED_DECISIONS = 20_000;
@@ -72,9 +71,6 @@ export class ScreeningService {
   lastBuild: { ms: number; entries: number; heapBytes: number } | null = null;
   /** The statements change count the index was last brought up to date at (null: not known). */
   private indexedAt: number | null = null;
-  /** Hit entities' statements as stored (before the viewer's scope), good while the statements count is `rowsAt`. */
-  private readonly rowCache = new Map<string, StatementRow[]>();
-  private rowsAt: number | null = null;
   /** Standing decisions by agency, then subject key, each with the decisions change count it was read at. */
   private readonly decisionCache = new Map<string, { at: number; bySubject: Map<string, Decision[]> }>();
   /** Hit entities as seen through one `visible` function, with the statements count and day they hold for. */
@@ -263,7 +259,7 @@ export class ScreeningService {
       else out.set(id, v);
     }
     if (missing.length === 0) return out;
-    const rows = groupByEntity(scope.seeAll(await this.statementsOf(missing, counts)));
+    const rows = groupByEntity(scope.seeAll(await this.store.statements.forEntities(missing)));
     if (cache && cache.size + missing.length > MAX_CACHED_ENTITIES) cache.clear();
     for (const id of missing) {
       const r = rows.get(id);
@@ -276,26 +272,6 @@ export class ScreeningService {
       cache?.set(id, view);
     }
     return out;
-  }
-
-  /** The entities' statements as stored: from memory while the statements count stands, else read (and kept). */
-  private async statementsOf(ids: string[], counts: ChangeCounts | undefined): Promise<StatementRow[]> {
-    if (!counts) return this.store.statements.forEntities(ids);
-    if (this.rowsAt !== counts.statements) {
-      this.rowCache.clear();
-      this.rowsAt = counts.statements;
-    }
-    const missing = ids.filter((id) => !this.rowCache.has(id));
-    if (missing.length > 0) {
-      const read = groupByEntity(await this.store.statements.forEntities(missing));
-      // Read after the counts: a write in between bumped them, and the next request starts over.
-      if (this.rowsAt === counts.statements) {
-        if (this.rowCache.size + missing.length > MAX_CACHED_ENTITIES) this.rowCache.clear();
-        for (const id of missing) this.rowCache.set(id, read.get(id) ?? []);
-      }
-      return ids.flatMap((id) => this.rowCache.get(id) ?? read.get(id) ?? []);
-    }
-    return ids.flatMap((id) => this.rowCache.get(id)!);
   }
 
   /** The agency's standing decisions on these subjects: from memory while the decisions count stands. */

@@ -2,9 +2,9 @@ import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { SextantError } from '../errors.ts';
 import type { Governance } from '../policy/index.ts';
-import type { ChangeCounts } from '../store/changes.ts';
 import type { Capability } from '../policy/roles.ts';
 import { requireCapability, type Viewer } from '../policy/viewer.ts';
+import type { ChangeCounts } from '../store/changes.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
