@@ -157,14 +157,20 @@ function growScratch(q: number, c: number): void {
   });
 }
 
-/** The tokens' weights, kept with the list's info while the weights are the same object (a list entry's name meets thousands of queries). */
+/**
+ * The tokens' weights, kept with the list's info under the weights' serial (a
+ * list entry's name meets thousands of queries). A serial, not the weights
+ * object: an index makes new weights after every change, and the old ones
+ * must not be held by the names that last met them.
+ */
 function weightsOf(weights: TokenWeights, info: TokenListInfo | null, tokens: readonly NameToken[]): ArrayLike<number> {
-  if (info && info.weightsBy === weights) return info.weights!;
+  const serial = weights.serial;
+  if (info && serial !== undefined && info.weightsSerial === serial) return info.weights!;
   const out = new Float64Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) out[i] = weights.weight(tokens[i]!.text);
-  if (info) {
+  if (info && serial !== undefined) {
     info.weights = out;
-    info.weightsBy = weights;
+    info.weightsSerial = serial;
   }
   return out;
 }
@@ -182,7 +188,8 @@ interface TokenListInfo {
   joinKeys: Int32Array;
   spelledBy: ReadonlySet<number>;
   weights: Float64Array | null;
-  weightsBy: TokenWeights | null;
+  /** The serial of the weights `weights` were worked out with (-1: none yet). */
+  weightsSerial: number;
 }
 
 const INFO = new WeakMap<readonly NameToken[], TokenListInfo>();
@@ -214,7 +221,7 @@ function infoOf(tokens: readonly NameToken[]): TokenListInfo {
       joinKeys[3 * i + 1] = keyHash(2, j.skeleton);
       joinKeys[3 * i + 2] = keyHash(3, j.loose);
     });
-    info = { joins, joinKeys, spelledBy, weights: null, weightsBy: null };
+    info = { joins, joinKeys, spelledBy, weights: null, weightsSerial: -1 };
     INFO.set(tokens, info);
   }
   return info;

@@ -7,8 +7,15 @@ import { PARTICLES } from './names.ts';
  */
 export interface TokenWeights {
   weight(token: string): number;
+  /**
+   * Set on weights that never change for the object's life, one number per
+   * object: what was worked out with them may be kept under it (and is not
+   * kept for weights without one).
+   */
+  readonly serial?: number;
 }
 
+let serials = 0;
 
 const COMMON = new Set([
   ...PARTICLES,
@@ -23,6 +30,7 @@ const COMMON = new Set([
 ]);
 
 export const DEFAULT_WEIGHTS: TokenWeights = {
+  serial: serials++,
   weight: (t) => (COMMON.has(t) ? 0.25 : /^\d+$/.test(t) ? 0.8 : 1),
 };
 
@@ -30,6 +38,7 @@ export const DEFAULT_WEIGHTS: TokenWeights = {
 export class IdfWeights implements TokenWeights {
   /** Weights already worked out: the same tokens are weighed for every comparison (the frequencies are fixed for this object's life). */
   private readonly memo = new Map<string, number>();
+  readonly serial = serials++;
 
   constructor(
     private readonly df: ReadonlyMap<string, number>,
