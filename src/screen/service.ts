@@ -149,7 +149,7 @@ export class ScreeningService {
 
   /**
    * Screen queries for a viewer. `counts`, the change counts read at the start
-   * of the request, let the index, the hit entities' statements and the
+   * of the request, let the index, the hit entities as this kind of viewer sees them and the
    * agency's decisions be reused from memory while nothing they hold changed.
    */
   async match(dataset: string, queries: Record<string, QueryEntity>, opts: MatchOptions, scope: ReadScope, counts?: ChangeCounts): Promise<Record<string, QueryResponse>> {
