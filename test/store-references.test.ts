@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { refreshStatistics } from '../src/store/statistics.ts';
+import { encodeExtras } from '../src/store/statements.ts';
 import { freshStore, STORE_KINDS, type TestStore } from './support/stores.ts';
 
 /**
@@ -58,8 +59,8 @@ for (const kind of STORE_KINDS) {
         ),
         FK_VIOLATION,
       );
-      await assert.rejects(t.store.statements.upsertExtras([{ dataset: 'nowhere', entity_id: 'e1', extras: '{}' }]), FK_VIOLATION);
-      await t.store.statements.upsertExtras([{ dataset: 'known', entity_id: 'e1', extras: '{}' }]);
+      await assert.rejects(t.store.statements.upsertExtras(encodeExtras([{ dataset: 'nowhere', entity_id: 'e1', extras: '{}' }])), FK_VIOLATION);
+      await t.store.statements.upsertExtras(encodeExtras([{ dataset: 'known', entity_id: 'e1', extras: '{}' }]));
     });
 
     it("refuses a version's entities when the version is not recorded", async () => {

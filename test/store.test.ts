@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { SextantError } from '../src/errors.ts';
 import { ingest, type IngestSummary } from '../src/readers/ingest.ts';
 import { EntityService } from '../src/store/entity-service.ts';
 import { exportEntities } from '../src/store/export.ts';
@@ -206,6 +207,53 @@ for (const kind of STORE_KINDS) {
       assert.equal(view.properties.jurisdiction?.[0], 'cy');
       assert.ok(view.related.some((r) => r.id === 'o-2' && r.direction === 'incoming'));
       await assert.rejects(new EntityService(t.store).get('o-1', await operatorScope(t.store)), /no entity/);
+    });
+
+    it('reads in a worker thread or in this thread with the same statements, version and quarantine', async () => {
+      const s = t.store;
+      const path = join(LISTS, 'un_sc_consolidated_2026-02-27', 'consolidated.xml');
+      const inWorker = await ingest(s, { path, quarantineDir: QUARANTINE, dataset: 'un_prepared', prepareInWorker: true });
+      const written = await statementSet(s, 'un_prepared');
+      assert.equal(written.length, inWorker.statements);
+      const inThread = await ingest(s, { path, quarantineDir: QUARANTINE, dataset: 'un_prepared', prepareInWorker: false });
+      // The same content hash (no new version) and the same statements, whichever thread read them.
+      assert.equal(inWorker.version?.new, true);
+      assert.equal(inThread.version?.new, false);
+      assert.deepEqual(await statementSet(s, 'un_prepared'), written);
+      const { version: _v1, quarantine: _q1, ...a } = inWorker;
+      const { version: _v2, quarantine: _q2, ...b } = inThread;
+      assert.deepEqual(a, b);
+
+      // Refusals found in the worker reach the quarantine with their file and line; the same as in this thread.
+      const dir = await mkdtemp(join(tmpdir(), 'sextant-worker-bad-'));
+      const file = join(dir, 'mixed.ftm.json');
+      const lines = Array.from({ length: 12_000 }, (_, i) =>
+        i % 1000 === 7 ? '{"id": "broken", ' : JSON.stringify({ id: `w-${i}`, schema: 'Company', properties: { name: [`Worker Test ${i} Ltd`] } }),
+      );
+      await writeFile(file, lines.join('\n') + '\n');
+      const viaWorker = await ingest(s, { path: file, quarantineDir: QUARANTINE, dataset: 'worker_mixed', prepareInWorker: true });
+      const viaThread = await ingest(s, { path: file, quarantineDir: QUARANTINE, dataset: 'thread_mixed', prepareInWorker: false });
+      assert.equal(viaWorker.rejected, 12);
+      assert.equal(viaWorker.accepted, 12_000 - 12);
+      assert.deepEqual(viaWorker.problems, viaThread.problems);
+      assert.deepEqual(
+        viaWorker.problems.map((p) => `${p.file}:${p.line}`).slice(0, 3),
+        [`${file}:8`, `${file}:1008`, `${file}:2008`],
+      );
+      assert.equal(readFileSync(viaWorker.quarantine!, 'utf8').trim().split('\n').length, 12);
+      assert.equal(await count(s, `SELECT count(*)::int AS n FROM statements WHERE dataset = 'worker_mixed'`), 12_000 - 12);
+    });
+
+    it('a reader error in the worker thread comes back as the same error, and the next input still reads', async () => {
+      const empty = await mkdtemp(join(tmpdir(), 'sextant-empty-set-'));
+      const inThread = await ingest(t.store, { path: empty, format: 'ofac_sdn', quarantineDir: QUARANTINE, dataset: 'no_set', prepareInWorker: false }).catch((e: unknown) => e);
+      const inWorker = await ingest(t.store, { path: empty, format: 'ofac_sdn', quarantineDir: QUARANTINE, dataset: 'no_set', prepareInWorker: true }).catch((e: unknown) => e);
+      assert.ok(inThread instanceof SextantError, String(inThread));
+      assert.ok(inWorker instanceof SextantError, String(inWorker));
+      assert.equal(inWorker.code, inThread.code);
+      assert.equal(inWorker.message, inThread.message);
+      const after = await ingest(t.store, { path: join(LISTS, 'us_bis_dpl', 'dpl.txt'), quarantineDir: QUARANTINE, dataset: 'dpl_after', prepareInWorker: true });
+      assert.equal(after.records, 581);
     });
 
     it('searches names across scripts with pagination', async () => {

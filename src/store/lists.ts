@@ -1,4 +1,5 @@
 import { toIso, type Db } from './db.ts';
+import { encodeColumns, type ColumnBatch } from './columns.ts';
 import { unnestSelect } from './statements.ts';
 import { refreshStatistics } from './statistics.ts';
 
@@ -44,6 +45,14 @@ export interface StagedRef {
   file: string;
   line: number;
   record: string | null;
+}
+
+export function encodeStagedEntities(rows: readonly StagedEntity[]): ColumnBatch {
+  return encodeColumns(rows, ['entity_id', 'content_hash', 'designated', 'is_sanction']);
+}
+
+export function encodeStagedRefs(rows: readonly StagedRef[]): ColumnBatch {
+  return encodeColumns(rows, ['entity_id', 'schema', 'prop', 'target', 'file', 'line', 'record']);
 }
 
 export type ChangeKind = 'added' | 'removed' | 'changed';
@@ -105,30 +114,23 @@ export class ListRepository {
 
   // --- staging of one run -------------------------------------------------
 
-  async stageEntities(runId: string, rows: StagedEntity[]): Promise<void> {
-    if (rows.length === 0) return;
+  /** Entities read by a run (encodeStagedEntities), for its content hash and reference checks. */
+  async stageEntities(runId: string, batch: ColumnBatch): Promise<void> {
+    if (batch.rows === 0) return;
     await this.db.query(
       `INSERT INTO ingest_entities (run_id, entity_id, content_hash, designated, is_sanction)
        SELECT $5, * FROM unnest($1::text[], $2::text[], $3::boolean[], $4::boolean[])`,
-      [rows.map((r) => r.entity_id), rows.map((r) => r.content_hash), rows.map((r) => r.designated), rows.map((r) => r.is_sanction), runId],
+      [...batch.columns, runId],
     );
   }
 
-  async stageRefs(runId: string, rows: StagedRef[]): Promise<void> {
-    if (rows.length === 0) return;
+  /** References read by a run (encodeStagedRefs), checked once the whole input is in. */
+  async stageRefs(runId: string, batch: ColumnBatch): Promise<void> {
+    if (batch.rows === 0) return;
     await this.db.query(
       `INSERT INTO ingest_refs (run_id, entity_id, schema, prop, target, file, line, record)
        SELECT $8, * FROM (${unnestSelect(['text', 'text', 'text', 'text', 'text', 'int', 'text'])}) AS t`,
-      [
-        rows.map((r) => r.entity_id),
-        rows.map((r) => r.schema),
-        rows.map((r) => r.prop),
-        rows.map((r) => r.target),
-        rows.map((r) => r.file),
-        rows.map((r) => r.line),
-        rows.map((r) => r.record),
-        runId,
-      ],
+      [...batch.columns, runId],
     );
   }
 

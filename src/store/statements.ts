@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isoText, type Db } from './db.ts';
 import { refreshStatistics } from './statistics.ts';
+import { encodeColumns, type ColumnBatch } from './columns.ts';
 
 /** The statement id: a hash of what makes a statement the same statement. */
 export function statementId(dataset: string, entityId: string, prop: string, value: string): string {
@@ -74,11 +75,28 @@ export interface BatchProvenance {
   seenAt: string;
 }
 
-const NEW_COLUMNS = ['id', 'entity_id', 'prop', 'value', 'schema', 'prop_type', 'original', 'match', 'source_record'] as const;
+const NEW_COLUMNS: ReadonlyArray<keyof NewStatement> = ['id', 'entity_id', 'prop', 'value', 'schema', 'prop_type', 'original', 'match', 'source_record'];
 
 /** Postgres arrays are built from column-wise JS arrays: one query per batch, no per-row round trips. */
 function columnsOf<T extends object>(rows: T[], columns: readonly (keyof T)[]): unknown[][] {
   return columns.map((c) => rows.map((r) => r[c] ?? null));
+}
+
+/** A batch for upsert: rows already deduplicated by id (Postgres refuses to upsert one key twice in a statement). */
+export function encodeStatements(rows: readonly NewStatement[]): ColumnBatch {
+  return encodeColumns(rows, NEW_COLUMNS);
+}
+
+export interface ExtrasRow {
+  dataset: string;
+  entity_id: string;
+  /** JSON text of the keys. */
+  extras: string;
+}
+
+/** A batch for upsertExtras. */
+export function encodeExtras(rows: readonly ExtrasRow[]): ColumnBatch {
+  return encodeColumns(rows, ['dataset', 'entity_id', 'extras']);
 }
 
 export function unnestSelect(types: string[]): string {
@@ -124,13 +142,13 @@ export class StatementRepository {
   constructor(private readonly db: Db) {}
 
   /**
-   * Insert a batch of statements from one source; a statement already stored
+   * Insert a batch of statements from one source (encodeStatements); a statement already stored
    * (same id: dataset, entity, property, value) only has its last_seen, schema
    * and source record refreshed, which is what makes re-ingest idempotent.
    * What is common to the batch travels once, not once per row.
    */
-  async upsert(common: BatchProvenance, rows: NewStatement[]): Promise<void> {
-    if (rows.length === 0) return;
+  async upsert(common: BatchProvenance, batch: ColumnBatch): Promise<void> {
+    if (batch.rows === 0) return;
     await this.db.query(
       `INSERT INTO statements (${NEW_COLUMNS.join(', ')}, dataset, agency, marking, first_seen, last_seen)
        SELECT u.*, $${NEW_COLUMNS.length + 1}, $${NEW_COLUMNS.length + 2}, $${NEW_COLUMNS.length + 3},
@@ -139,7 +157,7 @@ export class StatementRepository {
        ON CONFLICT (id)
        DO UPDATE SET last_seen = EXCLUDED.last_seen, schema = EXCLUDED.schema, source_record = EXCLUDED.source_record,
          agency = EXCLUDED.agency, marking = EXCLUDED.marking`,
-      [...columnsOf(rows, NEW_COLUMNS), common.dataset, common.agency, common.marking, common.seenAt],
+      [...batch.columns, common.dataset, common.agency, common.marking, common.seenAt],
     );
   }
 
@@ -156,13 +174,14 @@ export class StatementRepository {
     await this.db.query('DELETE FROM entity_extras WHERE dataset = $1 AND entity_id = ANY($2::text[])', [dataset, entityIds]);
   }
 
-  async upsertExtras(rows: Array<{ dataset: string; entity_id: string; extras: string }>): Promise<void> {
-    if (rows.length === 0) return;
+  /** Top-level FtM keys that are not properties, per entity (encodeExtras). */
+  async upsertExtras(batch: ColumnBatch): Promise<void> {
+    if (batch.rows === 0) return;
     await this.db.query(
       `INSERT INTO entity_extras (dataset, entity_id, extras)
        SELECT d, e, x::jsonb FROM unnest($1::text[], $2::text[], $3::text[]) AS t(d, e, x)
        ON CONFLICT (dataset, entity_id) DO UPDATE SET extras = EXCLUDED.extras`,
-      columnsOf(rows, ['dataset', 'entity_id', 'extras']),
+      batch.columns,
     );
   }
 
