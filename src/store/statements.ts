@@ -154,7 +154,7 @@ export class StatementRepository {
        SELECT u.*, $${NEW_COLUMNS.length + 1}, $${NEW_COLUMNS.length + 2}, $${NEW_COLUMNS.length + 3},
               $${NEW_COLUMNS.length + 4}::timestamptz, $${NEW_COLUMNS.length + 4}::timestamptz
        FROM unnest(${NEW_COLUMNS.map((_, i) => `$${i + 1}::text[]`).join(', ')}) AS u
-       ON CONFLICT (id)
+       ON CONFLICT (entity_id, id)
        DO UPDATE SET last_seen = EXCLUDED.last_seen, schema = EXCLUDED.schema, source_record = EXCLUDED.source_record,
          agency = EXCLUDED.agency, marking = EXCLUDED.marking`,
       [...batch.columns, common.dataset, common.agency, common.marking, common.seenAt],
@@ -163,7 +163,8 @@ export class StatementRepository {
 
   async deleteValues(dataset: string, keys: Array<{ entity_id: string; prop: string; value: string }>): Promise<void> {
     if (keys.length === 0) return;
-    await this.db.query('DELETE FROM statements WHERE id = ANY($1::text[])', [
+    await this.db.query('DELETE FROM statements WHERE (entity_id, id) IN (SELECT * FROM unnest($1::text[], $2::text[]))', [
+      keys.map((k) => k.entity_id),
       keys.map((k) => statementId(dataset, k.entity_id, k.prop, k.value)),
     ]);
   }
