@@ -256,6 +256,27 @@ for (const kind of STORE_KINDS) {
       assert.equal(after.records, 581);
     });
 
+    it('a run whose write fails leaves no staging rows, in the worker thread or in this one', async () => {
+      for (const prepareInWorker of [true, false]) {
+        let writes = 0;
+        const statements = Object.assign(Object.create(Object.getPrototypeOf(t.store.statements) as object) as Store['statements'], t.store.statements);
+        const upsert = statements.upsert.bind(statements);
+        statements.upsert = async (common, batch) => {
+          if (++writes === 3) throw new Error('disk full (simulated)');
+          return upsert(common, batch);
+        };
+        const failing: Store = { ...t.store, statements };
+        await assert.rejects(
+          ingest(failing, { path: join(LISTS, 'ofac_sdn_2021-07'), quarantineDir: QUARANTINE, dataset: 'failing_run', prepareInWorker }),
+          /disk full \(simulated\)/,
+        );
+        assert.equal(writes, 3);
+        assert.equal(await count(t.store, `SELECT count(*)::int AS n FROM ingest_entities`), 0);
+        assert.equal(await count(t.store, `SELECT count(*)::int AS n FROM ingest_refs`), 0);
+        assert.equal(await count(t.store, `SELECT count(*)::int AS n FROM list_versions WHERE dataset = 'failing_run'`), 0);
+      }
+    });
+
     it('searches names across scripts with pagination', async () => {
       const svc = new EntityService(t.store);
       const scope = await operatorScope(t.store);

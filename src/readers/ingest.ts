@@ -154,33 +154,43 @@ export async function ingest(store: Store, opts: IngestOptions): Promise<IngestS
     if (opts.onProgress) opts.onProgress(batch.records);
     await write(batch);
   };
-  let totals: PreparedTotals;
-  try {
-    totals = await drain(batches, take);
-  } catch (err) {
-    if (!(err instanceof WorkerUnavailable)) throw err;
-    // Nothing was written yet: prepare in this thread instead.
-    process.emitWarning(`the ingest worker thread could not start (${err.message}); reading in this thread`, { code: 'SEXTANT_INGEST_WORKER' });
-    totals = await drain(prepareBatches(reader, input, job), take);
-  }
-  await inFlight;
-  const { classes, ...counts } = totals;
-  // Planner statistics for what was bulk-loaded: without them detection's keyset paging sorts every remaining
-  // row per page, and entity reads by id scan the whole statements table (PGlite never runs autovacuum; a server
-  // runs it late), so loading grows with the square of the rows.
-  if (counts.events > 0) await store.events.analyze();
-  else if (counts.statements > 0) await store.statements.analyze();
+  // A run that fails leaves no staging rows behind and its quarantine written; the statements it wrote stay
+  // (ingest is idempotent: run it again).
+  const { counts, classes, version } = await (async () => {
+    let totals: PreparedTotals;
+    try {
+      totals = await drain(batches, take);
+    } catch (err) {
+      if (!(err instanceof WorkerUnavailable)) throw err;
+      // Nothing was written yet: prepare in this thread instead.
+      process.emitWarning(`the ingest worker thread could not start (${err.message}); reading in this thread`, { code: 'SEXTANT_INGEST_WORKER' });
+      totals = await drain(prepareBatches(reader, input, job), take);
+    }
+    await inFlight;
+    const { classes, ...counts } = totals;
+    // Planner statistics for what was bulk-loaded: without them detection's keyset paging sorts every remaining
+    // row per page, and entity reads by id scan the whole statements table (PGlite never runs autovacuum; a server
+    // runs it late), so loading grows with the square of the rows.
+    if (counts.events > 0) await store.events.analyze();
+    else if (counts.statements > 0) await store.statements.analyze();
 
-  if (!reader.events) counts.rejected += await refuseDanglingReferences(store, runId, dataset, quarantine, counts);
-  // An event stream is not a list: it has no versions.
-  const version = reader.events ? null : await recordVersion(store, {
-    runId,
-    dataset,
-    versionDate: versionDate ?? meta?.versionDate ?? fallbackVersionDate ?? null,
-    sourcePath: opts.source ?? opts.path,
-    now,
-    agency,
-    marking,
+    if (!reader.events) counts.rejected += await refuseDanglingReferences(store, runId, dataset, quarantine, counts);
+    // An event stream is not a list: it has no versions.
+    const version = reader.events ? null : await recordVersion(store, {
+      runId,
+      dataset,
+      versionDate: versionDate ?? meta?.versionDate ?? fallbackVersionDate ?? null,
+      sourcePath: opts.source ?? opts.path,
+      now,
+      agency,
+      marking,
+    });
+    return { counts, classes, version };
+  })().catch(async (err: unknown) => {
+    await inFlight.catch(() => undefined);
+    await store.lists.clearStaging(runId).catch(() => undefined);
+    await quarantine.close().catch(() => undefined);
+    throw err;
   });
   await store.lists.clearStaging(runId);
   await store.statements.addClasses(
