@@ -13,7 +13,7 @@ import { encodeStatements, statementId, type NewStatement } from '../store/state
 import { timestamp } from './event_table.ts';
 import { describeInput, detectReader } from './index.ts';
 import { BATCH_STATEMENTS, prepareBatches, type PreparedBatch, type PreparedTotals } from './prepare.ts';
-import { batchesFromWorker, warmPrepareWorker, WorkerUnavailable } from './prepare-worker.ts';
+import { batchesFromWorker, WorkerUnavailable } from './prepare-worker.ts';
 import { Quarantine, type QuarantineEntry } from './quarantine.ts';
 import type { ReaderInput } from './types.ts';
 
@@ -108,8 +108,6 @@ export async function ingest(store: Store, opts: IngestOptions): Promise<IngestS
       field: 'dataset',
     });
   }
-  const useWorker = opts.prepareInWorker ?? (reader.isList && !reader.events && availableParallelism() >= 2 && (await inputBytes(input)) >= WORKER_MIN_BYTES);
-  if (useWorker) warmPrepareWorker();
   const meta = reader.meta ? await reader.meta(input) : undefined;
   const ds = await store.lists.upsertDataset({
     name: dataset,
@@ -133,6 +131,7 @@ export async function ingest(store: Store, opts: IngestOptions): Promise<IngestS
 
   const provenance = { dataset, agency, marking, seenAt: now };
   const job = { path: opts.path, format: reader.format, dataset, ...(receivedAt ? { receivedAt } : {}) };
+  const useWorker = opts.prepareInWorker ?? (reader.isList && !reader.events && availableParallelism() >= 2 && (await inputBytes(input)) >= WORKER_MIN_BYTES);
   const batches = useWorker ? batchesFromWorker(job) : prepareBatches(reader, input, job);
   // One batch is written while the next is prepared: in a worker thread, or
   // (with a PostgreSQL server) while the server writes. At most one write is in flight.

@@ -28,6 +28,19 @@ export interface PrepareJob {
 const AHEAD = 2;
 const WORKER_HEAP_MB = 256;
 
+/** One waiter woken by the next notify: how each side waits for the other's messages. */
+function signal(): { wait(): Promise<void>; notify(): void } {
+  let wake: (() => void) | null = null;
+  return {
+    wait: () => new Promise<void>((resolve) => (wake = resolve)),
+    notify: () => {
+      const w = wake;
+      wake = null;
+      w?.();
+    },
+  };
+}
+
 type ToWorker = { job: PrepareJob } | { credit: 1 };
 type FromWorker = { batch: PreparedBatch } | { totals: PreparedTotals } | { error: { code?: ErrorCode; message: string; details?: Record<string, unknown> } };
 
@@ -36,22 +49,17 @@ export async function serveJobs(): Promise<never> {
   const port = parentPort!;
   const jobs: PrepareJob[] = [];
   let credits = 0;
-  let wake: (() => void) | null = null;
-  const notify = (): void => {
-    const w = wake;
-    wake = null;
-    w?.();
-  };
+  const arrived = signal();
   port.on('message', (m: ToWorker) => {
     if ('job' in m) jobs.push(m.job);
     else credits++;
-    notify();
+    arrived.notify();
   });
   for (;;) {
-    while (jobs.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+    while (jobs.length === 0) await arrived.wait();
     credits = AHEAD;
     port.postMessage(await prepareJob(jobs.shift()!, async (batch) => {
-      while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
+      while (credits === 0) await arrived.wait();
       credits--;
       port.postMessage({ batch } satisfies FromWorker);
     }));
@@ -78,7 +86,7 @@ async function prepareJob(job: PrepareJob, send: (batch: PreparedBatch) => Promi
 /** Raised when the worker could not start or died before it sent anything: the caller may prepare in its own thread instead. */
 export class WorkerUnavailable extends Error {}
 
-/** A worker that finished its input (or was started ahead), waiting unreferenced for the next. */
+/** A worker that finished its input, waiting unreferenced for the next. */
 let idle: Worker | null = null;
 let idleTimer: NodeJS.Timeout | undefined;
 const IDLE_MS = 60_000;
@@ -112,11 +120,6 @@ function park(worker: Worker): void {
   }, IDLE_MS).unref();
 }
 
-/** Start a worker now, so that it is ready by the time the input is (a no-op if one is waiting). */
-export function warmPrepareWorker(): void {
-  if (!idle) park(startWorker());
-}
-
 /**
  * The writer's side: the batches a worker prepares, then its totals. An error
  * the reader raised is raised here as it was (a SextantError keeps its code).
@@ -128,23 +131,18 @@ export async function* batchesFromWorker(job: PrepareJob): AsyncGenerator<Prepar
   const inbox: FromWorker[] = [];
   let failure: Error | null = null;
   let finished = false;
-  let wake: (() => void) | null = null;
-  const notify = (): void => {
-    const w = wake;
-    wake = null;
-    w?.();
-  };
+  const arrived = signal();
   const onMessage = (m: FromWorker): void => {
     inbox.push(m);
-    notify();
+    arrived.notify();
   };
   const onError = (err: Error): void => {
     failure ??= err;
-    notify();
+    arrived.notify();
   };
   const onExit = (code: number): void => {
     failure ??= new Error(`the ingest worker thread exited with code ${code}`);
-    notify();
+    arrived.notify();
   };
   worker.on('message', onMessage);
   worker.on('error', onError);
@@ -153,7 +151,7 @@ export async function* batchesFromWorker(job: PrepareJob): AsyncGenerator<Prepar
   let received = 0;
   try {
     for (;;) {
-      while (inbox.length === 0 && !failure) await new Promise<void>((resolve) => (wake = resolve));
+      while (inbox.length === 0 && !failure) await arrived.wait();
       const message = inbox.shift();
       if (!message) throw received === 0 ? new WorkerUnavailable(failure!.message) : failure!;
       received++;
@@ -173,8 +171,6 @@ export async function* batchesFromWorker(job: PrepareJob): AsyncGenerator<Prepar
     worker.off('exit', onExit);
     // Done with its input and between jobs: keep it for the next one.
     if (finished && !failure && !idle) park(worker);
-    else {
-      await worker.terminate();
-    }
+    else await worker.terminate();
   }
 }

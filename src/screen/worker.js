@@ -1,4 +1,5 @@
-// A worker thread of workers.ts: imports the module it is given, calls the
+// A worker thread of workers.ts (screening shares) and of readers/prepare-worker.ts
+// (ingest): imports the module it is given, calls the
 // named export with its share of the work and posts back the result (awaited:
 // an export may be async, and may post messages of its own before it). Plain
 // JavaScript, so that it starts the same way under `node --import tsx`, the
