@@ -57,9 +57,9 @@ export interface IngestOptions {
    * Read and validate in a worker thread while this thread writes. Default: for
    * an official list of a megabyte or more, on a machine with two cores or more.
    * Not for entity files: they can be of any size, and there the worker's own
-   * heap (about 55 MB more at the peak of a million entities on PGlite: 587
-   * against 533 MB) counts against the 600 MB the ingest keeps to, for a
-   * quarter less time (69 against 93 s).
+   * heap counts against the 600 MB the ingest keeps to (a one-off script, not
+   * the bench, on the bench's million-entity file on PGlite: 587 MB and 69 s
+   * with the worker, 533 MB and 93 s without).
    */
   prepareInWorker?: boolean;
 }
