@@ -127,6 +127,27 @@ for (const kind of STORE_KINDS) {
       assert.equal(await count(s, `SELECT count(*)::int AS n FROM list_versions WHERE dataset = 'un_sc'`), versionsBefore);
     });
 
+    it('re-ingest updates statements in place: each stays on its page (HOT), so no index grows', async () => {
+      const s = t.store;
+      // The page a row version lies on; a non-HOT update moves the row to a new page.
+      const pages = async () =>
+        new Map(
+          (
+            await s.db.query<{ id: string; page: number }>(
+              `SELECT id, (ctid::text::point)[0]::int AS page FROM statements WHERE dataset = 'dpl_pages'`,
+            )
+          ).map((r) => [r.id, Number(r.page)]),
+        );
+      await run(s, join(LISTS, 'us_bis_dpl', 'dpl.txt'), { dataset: 'dpl_pages' });
+      const before = await pages();
+      await run(s, join(LISTS, 'us_bis_dpl', 'dpl.txt'), { dataset: 'dpl_pages' });
+      const afterPages = await pages();
+      assert.equal(afterPages.size, before.size);
+      assert.ok(before.size > 1000, `${before.size} statements`);
+      const stayed = [...before].filter(([id, page]) => afterPages.get(id) === page).length;
+      assert.ok(stayed / before.size > 0.95, `${stayed} of ${before.size} statements stayed on their page`);
+    });
+
     it('a newer list becomes a new version with its additions and removals; lifted sanctions get an end date', async () => {
       const s = t.store;
       const v1 = await run(s, join(LISTS, 'ofac_sdn_2021-07', 'sdn.csv'), { dataset: 'ofac_sdn' });
