@@ -18,6 +18,7 @@ import type { Reader, ReaderInput } from './types.ts';
  */
 
 export const BATCH_STATEMENTS = 5000;
+const FIRST_BATCH_STATEMENTS = 500;
 /** Events are narrow rows written by the million (AIS): larger batches, fewer round trips. */
 const BATCH_EVENTS = 10_000;
 /** A run of rejected records writes nothing, but its quarantine entries must not pile up in memory. */
@@ -86,6 +87,9 @@ export async function* prepareBatches(reader: Reader, input: ReaderInput, opts: 
     return batch;
   };
 
+  // The first batches are small and double up to BATCH_STATEMENTS: the writer
+  // starts on the first rows while the reader (cold, in a new worker) reads on.
+  let limit = FIRST_BATCH_STATEMENTS;
   let currentRecord: string | null = null;
   let currentRejected = false;
   const closeRecord = (): void => {
@@ -165,7 +169,10 @@ export async function* prepareBatches(reader: Reader, input: ReaderInput, opts: 
     }
     if (entity.extras) extras.push({ dataset, entity_id: entity.id, extras: JSON.stringify(entity.extras) });
     counts.statements += entity.values.length;
-    if (statements.length >= BATCH_STATEMENTS) yield take();
+    if (statements.length >= limit) {
+      yield take();
+      limit = Math.min(BATCH_STATEMENTS, limit * 2);
+    }
   }
   closeRecord();
   yield take();
