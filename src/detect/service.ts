@@ -19,7 +19,7 @@ import type { FlagPeriod, KnownVesselHistory } from './maritime/identity.ts';
 import type { KnownVesselDetails } from './maritime/listed-vessel.ts';
 import type { PartyDirector, RegisteredParty } from './parties.ts';
 import { POLICY_COLUMNS, type ClassFilterColumns, type StatementRow } from '../store/statements.ts';
-import { toIso } from '../store/db.ts';
+import { toIso } from '../store/timestamps.ts';
 import type { Profile } from './profile.ts';
 import { OwnershipService } from '../graph/service.ts';
 import { today } from '../model/normalize/dates.ts';

@@ -10,7 +10,7 @@ import type { Feature, FeatureCollection, LineString } from 'geojson';
 import { SextantError } from '../errors.ts';
 import { checkImo, midCountry } from '../model/normalize/identifiers.ts';
 import type { ReadScope } from '../policy/scope.ts';
-import { toIso } from '../store/db.ts';
+import { toIso } from '../store/timestamps.ts';
 import { caption, groupByEntity, latestValue } from '../store/entity-service.ts';
 import type { EventClassFilter, PositionPageRow } from '../store/events.ts';
 import type { Store } from '../store/index.ts';

@@ -1,4 +1,5 @@
-import { toIso as iso, type Db } from '../store/db.ts';
+import type { Db } from '../store/db.ts';
+import { toIso as iso } from '../store/timestamps.ts';
 import type { AgreementWithKey, Category, MinimisationRule } from './agreements.ts';
 import type { Tlp } from './markings.ts';
 

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { SextantError } from '../errors.ts';
-import { toIso as iso, type Db } from '../store/db.ts';
+import type { Db } from '../store/db.ts';
+import { toIso as iso } from '../store/timestamps.ts';
 import { foldTokens } from './names.ts';
 import { toSubject, type QueryEntity } from './query.ts';
 

@@ -1,4 +1,5 @@
-import { toIso, type Db } from './db.ts';
+import type { Db } from './db.ts';
+import { toIso } from './timestamps.ts';
 
 /**
  * The alerts table. Detection upserts a run's alerts in one statement per

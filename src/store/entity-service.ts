@@ -3,7 +3,7 @@ import type { FtmEntity } from '../model/entity.ts';
 import { foldName } from '../model/normalize/names.ts';
 import { getSchema, isA, schemaNames } from '../model/schemata.ts';
 import type { ReadScope } from '../policy/scope.ts';
-import { toIso } from './db.ts';
+import { toIso } from './timestamps.ts';
 import type { Store } from './index.ts';
 import type { ClassFilterColumns, StatementRow } from './statements.ts';
 

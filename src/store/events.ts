@@ -1,5 +1,6 @@
 import type { DeclarationEvent, EventType, PaymentEvent, PositionEvent } from '../model/events.ts';
-import { isoText, toIso, type Db } from './db.ts';
+import type { Db } from './db.ts';
+import { isoText, toIso } from './timestamps.ts';
 import type { BatchProvenance } from './statements.ts';
 import { refreshStatistics } from './statistics.ts';
 

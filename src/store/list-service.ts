@@ -2,7 +2,7 @@ import { SextantError } from '../errors.ts';
 import { compatibleSchemata, isA } from '../model/schemata.ts';
 import type { ReadScope } from '../policy/scope.ts';
 import { CandidateIndex } from '../screen/candidate-index.ts';
-import { toIso as iso } from './db.ts';
+import { toIso as iso } from './timestamps.ts';
 import { caption, groupByEntity, pickSchema } from './entity-service.ts';
 import type { Store } from './index.ts';
 import type { ChangeKind } from './lists.ts';

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { toIso, type Db } from './db.ts';
+import type { Db } from './db.ts';
+import { toIso } from './timestamps.ts';
 import { encodeColumns, type ColumnBatch } from './columns.ts';
 import { unnestSelect } from './statements.ts';
 import { refreshStatistics } from './statistics.ts';

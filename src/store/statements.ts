@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { isoText, type Db } from './db.ts';
+import type { Db } from './db.ts';
+import { isoText } from './timestamps.ts';
 import { refreshStatistics } from './statistics.ts';
 import { encodeColumns, type ColumnBatch } from './columns.ts';
 
