@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * Deterministic entity ids from a dataset and a source key, so that re-ingesting
@@ -11,7 +11,7 @@ export function makeId(dataset: string, ...keyParts: Array<string | number>): st
   if (slug.length > 0 && slug.length <= 40 && slug === key.toLowerCase()) {
     return `${dataset}-${slug}`;
   }
-  const digest = createHash('sha1').update(`${dataset}\u0000${key}`).digest('hex').slice(0, 24);
+  const digest = hash('sha1', `${dataset}\u0000${key}`, 'hex').slice(0, 24);
   return `${dataset}-${digest}`;
 }
 

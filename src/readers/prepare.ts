@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { EVENT_SCHEMA } from '../model/events.ts';
 import { validateEntity, type ValidEntity } from '../model/validate.ts';
 import type { ColumnBatch } from '../store/columns.ts';
@@ -144,8 +144,8 @@ export async function* prepareBatches(reader: Reader, input: ReaderInput, opts: 
       problems.push({ file: item.file, line: item.line, field: issue.prop, reason: issue.reason, record: item.record, value: issue.value });
     }
     counts.entities++;
-    const hash = contentHash(entity);
-    staged.push({ entity_id: entity.id, content_hash: hash, designated: false, is_sanction: entity.schema === 'Sanction' });
+    const entityHash = contentHash(entity);
+    staged.push({ entity_id: entity.id, content_hash: entityHash, designated: false, is_sanction: entity.schema === 'Sanction' });
     for (const v of entity.values) {
       classes.add(`${entity.schema}\u0000${v.prop}\u0000${v.type}`);
       statements.push({
@@ -163,7 +163,7 @@ export async function* prepareBatches(reader: Reader, input: ReaderInput, opts: 
         refs.push({ entity_id: entity.id, schema: entity.schema, prop: v.prop, target: v.value, file: item.file, line: item.line, record: item.record });
         // A Sanction designates what it points at; its content counts towards the target's change hash.
         if (entity.schema === 'Sanction' && v.prop === 'entity') {
-          staged.push({ entity_id: v.value, content_hash: hash, designated: true, is_sanction: false });
+          staged.push({ entity_id: v.value, content_hash: entityHash, designated: true, is_sanction: false });
         }
       }
     }
@@ -179,12 +179,10 @@ export async function* prepareBatches(reader: Reader, input: ReaderInput, opts: 
   return { ...counts, classes: [...classes] };
 }
 
-function contentHash(entity: ValidEntity): string {
-  const h = createHash('sha1');
-  h.update(entity.schema);
+/** sha1 of the schema and each sorted `\u0001prop\u0000value`, as stored content hashes have been computed (one-shot: cheaper than a Hash object). */
+export function contentHash(entity: ValidEntity): string {
   const parts = entity.values.map((v) => `${v.prop}\u0000${v.value}`).sort();
-  for (const p of parts) h.update('\u0001' + p);
-  return h.digest('base64url').slice(0, 16);
+  return hash('sha1', entity.schema + parts.map((p) => '\u0001' + p).join(''), 'base64url').slice(0, 16);
 }
 
 /** Postgres refuses to upsert one key twice in a statement: keep the last of duplicates within a batch. */

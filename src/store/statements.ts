@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Db } from './db.ts';
 import { isoText } from './timestamps.ts';
 import { refreshStatistics } from './statistics.ts';
@@ -6,7 +6,8 @@ import { encodeColumns, type ColumnBatch } from './columns.ts';
 
 /** The statement id: a hash of what makes a statement the same statement. */
 export function statementId(dataset: string, entityId: string, prop: string, value: string): string {
-  return createHash('sha1').update(`${dataset}\u0000${entityId}\u0000${prop}\u0000${value}`).digest('base64url').slice(0, 22);
+  // One-shot hash: a Hash object per statement cost ~3x as much (ingest hashes every statement it reads).
+  return hash('sha1', `${dataset}\u0000${entityId}\u0000${prop}\u0000${value}`, 'base64url').slice(0, 22);
 }
 
 /** One stored statement: a value with its provenance and marking. */
