@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
 import { freshStore, STORE_KINDS, type TestStore } from '../../test/support/stores.ts';
 import { encodeStagedEntities, type StagedEntity } from './lists.ts';
 
@@ -38,5 +39,50 @@ for (const kind of STORE_KINDS) {
       assert.equal(empty!.hash, 'd41d8cd98f00b204e9800998ecf8427e');
       await t.store.lists.clearStaging('run-a');
     });
+  });
+
+  describe(`clearing a run's staging rows on ${kind}`, () => {
+    let t: TestStore;
+    before(async () => {
+      t = await freshStore(kind);
+    });
+    after(async () => {
+      await t?.dispose();
+    });
+    const stage = (run: string, n: number) =>
+      t.store.lists.stageEntities(run, encodeStagedEntities(Array.from({ length: n }, (_, i) => ({ entity_id: `${run}-${i}`, content_hash: 'h', designated: false, is_sanction: false }))));
+    const staged = async () =>
+      (await t.store.db.query<{ run_id: string; n: number }>('SELECT run_id, count(*)::int AS n FROM ingest_entities GROUP BY run_id ORDER BY run_id')).map((r) => `${r.run_id}:${r.n}`);
+    const pages = async () => Number((await t.store.db.query<{ b: number }>(`SELECT pg_relation_size('ingest_entities')::int AS b`))[0]!.b);
+
+    it('the last run out empties the tables and frees their space; a run beside another deletes only its own rows', async () => {
+      await stage('run-a', 3000);
+      await stage('run-b', 10);
+      await t.store.lists.clearStaging('run-a');
+      assert.deepEqual(await staged(), ['run-b:10']);
+      assert.ok((await pages()) > 0);
+      await t.store.lists.clearStaging('run-b');
+      assert.deepEqual(await staged(), []);
+      assert.equal(await pages(), 0);
+    });
+
+    if (kind === 'postgres') {
+      it('does not wait for a run that is writing its staging rows: deletes its own and leaves the other', async () => {
+        await stage('run-c', 5);
+        const other = new pg.Client({ connectionString: (t.location as { url: string }).url });
+        await other.connect();
+        try {
+          await other.query('BEGIN');
+          await other.query(`INSERT INTO ingest_entities (run_id, entity_id, content_hash, designated, is_sanction) VALUES ('run-d', 'x', 'h', false, false)`);
+          await t.store.lists.clearStaging('run-c');
+          await other.query('COMMIT');
+        } finally {
+          await other.end();
+        }
+        assert.deepEqual(await staged(), ['run-d:1']);
+        await t.store.lists.clearStaging('run-d');
+        assert.deepEqual(await staged(), []);
+      });
+    }
   });
 }

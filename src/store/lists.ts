@@ -52,6 +52,8 @@ export interface StagedRef {
 /** Entities per block of the run hash, and blocks per fetch: about 2 MB of text at a time. */
 const CONTENT_HASH_BLOCK = 1000;
 const CONTENT_HASH_PAGE = 50;
+/** SQLSTATE 55P03: a NOWAIT lock another transaction holds. */
+const LOCK_NOT_AVAILABLE = '55P03';
 
 export function encodeStagedEntities(rows: readonly StagedEntity[]): ColumnBatch {
   return encodeColumns(rows, ['entity_id', 'content_hash', 'designated', 'is_sanction']);
@@ -154,7 +156,30 @@ export class ListRepository {
     await this.db.query('DELETE FROM ingest_entities WHERE run_id = $1 AND entity_id = ANY($2::text[])', [runId, entityIds]);
   }
 
+  /**
+   * Drop a run's staging rows. When no other run has rows staged the tables
+   * are truncated instead: their space is freed at once (PGlite never
+   * vacuums, and the staging tables are read by scans). The exclusive lock is
+   * taken without waiting, so a run that is writing its own staging rows at
+   * that moment is never held up: this run's rows are deleted instead.
+   */
   async clearStaging(runId: string): Promise<void> {
+    const truncated = await this.db
+      .transaction(async (tx) => {
+        await tx.query('LOCK TABLE ingest_entities, ingest_refs IN ACCESS EXCLUSIVE MODE NOWAIT');
+        const [others] = await tx.query<{ any: boolean }>(
+          `SELECT EXISTS (SELECT 1 FROM ingest_entities WHERE run_id <> $1) OR EXISTS (SELECT 1 FROM ingest_refs WHERE run_id <> $1) AS any`,
+          [runId],
+        );
+        if (others?.any) return false;
+        await tx.query('TRUNCATE ingest_entities, ingest_refs');
+        return true;
+      })
+      .catch((err: unknown) => {
+        if ((err as { code?: string }).code === LOCK_NOT_AVAILABLE) return false;
+        throw err;
+      });
+    if (truncated) return;
     await this.db.query('DELETE FROM ingest_entities WHERE run_id = $1', [runId]);
     await this.db.query('DELETE FROM ingest_refs WHERE run_id = $1', [runId]);
   }
@@ -198,9 +223,9 @@ export class ListRepository {
     );
   }
 
-  /** Hash over the whole run's content, to tell a re-ingest of the same list from a new version. */
   /**
-   * One hash of everything a run read: per entity its content hashes and
+   * Hash over the whole run's content, to tell a re-ingest of the same list
+   * from a new version. One hash of everything a run read: per entity its content hashes and
    * whether it is designated, in entity order. Fetched through a cursor and
    * hashed here: as one string_agg the text of a million-entity run (some
    * 40 MB) grew the embedded database's heap for good. The value is the md5
