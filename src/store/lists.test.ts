@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import { freshStore, STORE_KINDS, type TestStore } from '../../test/support/stores.ts';
-import { encodeStagedEntities, type StagedEntity } from './lists.ts';
+import { openDb } from './db.ts';
+import { encodeStagedEntities, ListRepository, type StagedEntity } from './lists.ts';
 
 /** The run hash as one SQL aggregate, as versions recorded before it was paged were hashed. */
 const ONE_AGGREGATE = `WITH e AS (
@@ -82,6 +83,26 @@ for (const kind of STORE_KINDS) {
         assert.deepEqual(await staged(), ['run-d:1']);
         await t.store.lists.clearStaging('run-d');
         assert.deepEqual(await staged(), []);
+      });
+
+      it('a database role that may delete but not truncate still clears its run', async () => {
+        const url = new URL((t.location as { url: string }).url);
+        const role = `sextant_t_role_${process.pid}`;
+        await t.store.db.exec(`DROP ROLE IF EXISTS ${role}; CREATE ROLE ${role} LOGIN;
+          GRANT SELECT, INSERT, DELETE ON ingest_entities, ingest_refs TO ${role}`);
+        url.username = role;
+        const db = await openDb({ kind: 'postgres', url: url.toString() });
+        try {
+          const lists = new ListRepository(db);
+          await lists.stageEntities('run-e', encodeStagedEntities([{ entity_id: 'e', content_hash: 'h', designated: false, is_sanction: false }]));
+          // The role really may not truncate, so the fallback is what runs.
+          await assert.rejects(db.query('TRUNCATE ingest_entities'), (err: { code?: string }) => err.code === '42501');
+          await lists.clearStaging('run-e');
+          assert.deepEqual(await staged(), []);
+        } finally {
+          await db.close();
+          await t.store.db.exec(`REVOKE ALL ON ingest_entities, ingest_refs FROM ${role}; DROP ROLE ${role}`);
+        }
       });
     }
   });

@@ -52,8 +52,8 @@ export interface StagedRef {
 /** Entities per block of the run hash, and blocks per fetch: about 2 MB of text at a time. */
 const CONTENT_HASH_BLOCK = 1000;
 const CONTENT_HASH_PAGE = 50;
-/** SQLSTATE 55P03: a NOWAIT lock another transaction holds. */
-const LOCK_NOT_AVAILABLE = '55P03';
+/** SQLSTATEs after which clearStaging deletes instead of truncating: 55P03 lock_not_available (NOWAIT), 42501 insufficient_privilege. */
+const CLEAR_BY_DELETE = new Set(['55P03', '42501']);
 
 export function encodeStagedEntities(rows: readonly StagedEntity[]): ColumnBatch {
   return encodeColumns(rows, ['entity_id', 'content_hash', 'designated', 'is_sanction']);
@@ -176,7 +176,8 @@ export class ListRepository {
         return true;
       })
       .catch((err: unknown) => {
-        if ((err as { code?: string }).code === LOCK_NOT_AVAILABLE) return false;
+        // Another run holds the tables, or this role may delete but not truncate: delete this run's rows.
+        if (CLEAR_BY_DELETE.has((err as { code?: string }).code ?? '')) return false;
         throw err;
       });
     if (truncated) return;
