@@ -173,8 +173,22 @@ export class DetectService {
     const empty = new PositionTableBuilder(1).build();
     // One day for the whole load: which designations are in force and which directorships have ended.
     const asOf = today();
-    const positions = needs.has('positions') ? await this.loadPositions(filterFor('VesselPosition'), progress) : empty;
-    const vessels = needs.has('positions') || needs.has('entities') ? await this.loadVessels(scope, asOf) : [];
+    // The inputs are independent reads: started together, the database works on one while this thread parses the
+    // rows of another (PGlite, with one connection, takes them in turn). The ownership world also keeps the other
+    // core busy screening registry parties (src/screen/best-match.ts).
+    const maritime = (async () => {
+      const positions = needs.has('positions') ? await this.loadPositions(filterFor('VesselPosition'), progress) : empty;
+      const vessels = needs.has('positions') || needs.has('entities') ? await this.loadVessels(scope, asOf) : [];
+      return { positions, vessels };
+    })();
+    const [{ positions, vessels }, payments, declarations, listedParties, parties, ownership] = await Promise.all([
+      maritime,
+      needs.has('payments') ? this.store.events.visiblePayments(filterFor('Payment')) : [],
+      needs.has('declarations') ? this.store.events.visibleDeclarations(filterFor('CustomsDeclaration')) : [],
+      needs.has('lists') ? this.loadListedParties(scope, asOf) : [],
+      needs.has('registry') ? this.loadParties(scope, asOf) : [],
+      needs.has('ownership') ? new OwnershipService(this.store, { screenNames: true }).load(scope, { asOf }) : null,
+    ]);
     const listedVessels = vessels.filter((v) => v.designations?.length);
     const vesselsByMmsi = new Map<string, KnownVessel>();
     const vesselsByImo = new Map<string, KnownVessel>();
@@ -185,16 +199,16 @@ export class DetectService {
     return {
       profile,
       positions,
-      payments: needs.has('payments') ? await this.store.events.visiblePayments(filterFor('Payment')) : [],
-      declarations: needs.has('declarations') ? await this.store.events.visibleDeclarations(filterFor('CustomsDeclaration')) : [],
+      payments,
+      declarations,
       vesselsByMmsi,
       vesselsByImo,
       listedVessels,
-      listedParties: needs.has('lists') ? await this.loadListedParties(scope, asOf) : [],
-      parties: needs.has('registry') ? await this.loadParties(scope, asOf) : [],
+      listedParties,
+      parties,
       alerts: [],
       ruleIndicators: new Set(this.catalogue.filter((i) => i.appliesRule).map((i) => i.code)),
-      ownership: needs.has('ownership') ? await new OwnershipService(this.store, { screenNames: true }).load(scope, { asOf }) : null,
+      ownership,
     };
   }
 
