@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { StatementRow } from '../store/statements.ts';
 import { bestMatches, bestMatchesParallel, type BestMatchQuery } from './best-match.ts';
+import { CandidateIndex } from './candidate-index.ts';
+import { prepareSubject } from './compare.ts';
+import { toSubject } from './query.ts';
 
 function rows(id: string, schema: string, props: Record<string, string[]>): StatementRow[] {
   const out: StatementRow[] = [];
@@ -49,6 +52,17 @@ describe('best matches of many queries', () => {
     assert.equal(got[2], null, 'a Person never matches a Vessel');
     assert.equal(got[3], null, 'an entity is not its own match');
     assert.equal(got[4], null);
+  });
+
+  it('scores as the explained search does: the best score and entity of each query are search\'s first hit', () => {
+    const index = new CandidateIndex();
+    for (const [id, r] of ENTRIES) index.upsert(id, r);
+    const all = () => true;
+    const got = bestMatches({ entries: ENTRIES, queries: queries(10), candidates: 10 });
+    queries(10).forEach(({ id, query }, i) => {
+      const hit = index.search(prepareSubject(toSubject(query, id)), { limit: 5, candidates: 10, visible: all, mostWords: true }).find((h) => h.entry.id !== id);
+      assert.deepEqual(got[i], hit ? { id: hit.entry.id, score: hit.score } : null);
+    });
   });
 
   it('gives the same answers split between worker threads as in one thread, in query order', async () => {

@@ -228,9 +228,21 @@ export class CandidateIndex {
       mostWords?: boolean;
     },
   ): IndexHit[] {
+    const weights = this.weights;
+    // Only the hits returned are explained.
+    return this.ranked(query, opts).slice(0, opts.limit).map(({ entry, subject }) => ({ entry, ...compareSubjects(query, subject, weights) }));
+  }
+
+  /**
+   * search's candidates with their scores (the same scores search gives), best
+   * first, without explanations: for callers that need the best score only.
+   */
+  ranked(
+    query: PreparedSubject,
+    opts: { candidates?: number; visible: (cls: number) => boolean; accept?: (e: IndexEntry) => boolean; mostWords?: boolean },
+  ): Array<{ entry: IndexEntry; subject: PreparedSubject; score: number }> {
     const gathered = this.gather(query, opts.candidates ?? 50, opts.visible, opts.accept, opts.mostWords ?? false);
     const weights = this.weights;
-    // Scored without explanations; only the hits returned are explained.
     const scored: Array<{ entry: IndexEntry; subject: PreparedSubject; score: number }> = [];
     for (const entry of gathered) {
       const subject = this.subjectOf(entry, opts.visible);
@@ -239,7 +251,7 @@ export class CandidateIndex {
       if (score > 0) scored.push({ entry, subject, score });
     }
     scored.sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
-    return scored.slice(0, opts.limit).map(({ entry, subject }) => ({ entry, ...compareSubjects(query, subject, weights) }));
+    return scored;
   }
 
   /**
