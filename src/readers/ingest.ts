@@ -8,7 +8,7 @@ import { getSchema } from '../model/schemata.ts';
 import { canonicalMarking, DEFAULT_LEVELS, type Ladder } from '../policy/markings.ts';
 import { groupByEntity } from '../store/entity-service.ts';
 import type { Store } from '../store/index.ts';
-import type { StagedEntity, StagedRef, VersionRow } from '../store/lists.ts';
+import type { StagedRef, VersionRow } from '../store/lists.ts';
 import { encodeStatements, statementId, type NewStatement } from '../store/statements.ts';
 import { timestamp } from './event_table.ts';
 import { describeInput, detectReader } from './index.ts';

@@ -79,11 +79,6 @@ export interface BatchProvenance {
 
 const NEW_COLUMNS: ReadonlyArray<keyof NewStatement> = ['id', 'entity_id', 'prop', 'value', 'schema', 'prop_type', 'original', 'match', 'source_record'];
 
-/** Postgres arrays are built from column-wise JS arrays: one query per batch, no per-row round trips. */
-function columnsOf<T extends object>(rows: T[], columns: readonly (keyof T)[]): unknown[][] {
-  return columns.map((c) => rows.map((r) => r[c] ?? null));
-}
-
 /** A batch for upsert: rows already deduplicated by id (Postgres refuses to upsert one key twice in a statement). */
 export function encodeStatements(rows: readonly NewStatement[]): ColumnBatch {
   return encodeColumns(rows, NEW_COLUMNS);
@@ -249,7 +244,7 @@ export class StatementRepository {
       `INSERT INTO statement_classes (dataset, agency, marking, schema, prop, prop_type)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
        ON CONFLICT DO NOTHING`,
-      columnsOf(rows, ['dataset', 'agency', 'marking', 'schema', 'prop', 'prop_type']),
+      encodeColumns(rows, ['dataset', 'agency', 'marking', 'schema', 'prop', 'prop_type']).columns,
     );
   }
 
