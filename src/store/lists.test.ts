@@ -14,7 +14,7 @@ const ONE_AGGREGATE = `WITH e AS (
   FROM e`;
 
 for (const kind of STORE_KINDS) {
-  describe(`run content hash on ${kind}`, () => {
+  describe(`staging of ingest runs on ${kind}`, () => {
     let t: TestStore;
     before(async () => {
       t = await freshStore(kind);
@@ -40,16 +40,8 @@ for (const kind of STORE_KINDS) {
       assert.equal(empty!.hash, 'd41d8cd98f00b204e9800998ecf8427e');
       await t.store.lists.clearStaging('run-a');
     });
-  });
 
-  describe(`clearing a run's staging rows on ${kind}`, () => {
-    let t: TestStore;
-    before(async () => {
-      t = await freshStore(kind);
-    });
-    after(async () => {
-      await t?.dispose();
-    });
+    // Clearing a run's staging rows (the runs below are theirs alone: the test above cleared its own).
     const stage = (run: string, n: number) =>
       t.store.lists.stageEntities(run, encodeStagedEntities(Array.from({ length: n }, (_, i) => ({ entity_id: `${run}-${i}`, content_hash: 'h', designated: false, is_sanction: false }))));
     const staged = async () =>
@@ -57,12 +49,12 @@ for (const kind of STORE_KINDS) {
     const pages = async () => Number((await t.store.db.query<{ b: number }>(`SELECT pg_relation_size('ingest_entities')::int AS b`))[0]!.b);
 
     it('the last run out empties the tables and frees their space; a run beside another deletes only its own rows', async () => {
-      await stage('run-a', 3000);
-      await stage('run-b', 10);
-      await t.store.lists.clearStaging('run-a');
-      assert.deepEqual(await staged(), ['run-b:10']);
+      await stage('clear-a', 3000);
+      await stage('clear-b', 10);
+      await t.store.lists.clearStaging('clear-a');
+      assert.deepEqual(await staged(), ['clear-b:10']);
       assert.ok((await pages()) > 0);
-      await t.store.lists.clearStaging('run-b');
+      await t.store.lists.clearStaging('clear-b');
       assert.deepEqual(await staged(), []);
       assert.equal(await pages(), 0);
     });
