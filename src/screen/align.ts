@@ -1,5 +1,5 @@
 import { wordToken, type NameToken, type PreparedName } from './names.ts';
-import { compareTokens, type TokenMatch } from './tokens.ts';
+import { compareTokensCached, type TokenMatch } from './tokens.ts';
 import type { TokenWeights } from './weights.ts';
 
 /**
@@ -64,8 +64,8 @@ function byPairValue(a: number, b: number): number {
 
 /** The alignment behind compareNames and scoreNames; fills `detail` when given. */
 function align(q: PreparedName, c: PreparedName, weights: TokenWeights, person: boolean, detail: Detail | null): number {
-  const qInfo = infoOf(q.tokens);
-  const cInfo = infoOf(c.tokens);
+  const qInfo = (q.alignment ??= infoOf(q.tokens));
+  const cInfo = (c.alignment ??= infoOf(c.tokens));
   const qt = joinAgainst(q.tokens, qInfo, c.tokens, cInfo);
   const ct = joinAgainst(c.tokens, cInfo, q.tokens, qInfo);
   const abjad = q.abjad !== c.abjad;
@@ -76,7 +76,7 @@ function align(q: PreparedName, c: PreparedName, weights: TokenWeights, person: 
   let n = 0;
   for (let i = 0; i < qt.length; i++) {
     for (let j = 0; j < ct.length; j++) {
-      const m = compareTokens(qt[i]!, ct[j]!, abjad);
+      const m = compareTokensCached(qt[i]!, ct[j]!, abjad);
       if (m.sim > 0) {
         pi[n] = i;
         pj[n] = j;
@@ -87,6 +87,8 @@ function align(q: PreparedName, c: PreparedName, weights: TokenWeights, person: 
       }
     }
   }
+  // Nothing paired: nothing matched, whatever is left over (half the names a search compares end here).
+  if (n === 0 && detail === null) return 0;
   order.length = n;
   for (let k = 0; k < n; k++) order[k] = k;
   if (n > 1) order.sort(byPairValue);
@@ -182,7 +184,7 @@ function weightsOf(weights: TokenWeights, info: TokenListInfo | null, tokens: re
  * could spell one of another list's tokens (see spells), and of the keys by
  * which this list's tokens can be spelled; and the tokens' weights.
  */
-interface TokenListInfo {
+export interface TokenListInfo {
   joins: ReadonlyArray<NameToken | null>;
   /** Three key hashes per join (text, skeleton, loose skeleton); zeros where there is no join. */
   joinKeys: Int32Array;
@@ -192,8 +194,6 @@ interface TokenListInfo {
   weightsSerial: number;
 }
 
-const INFO = new WeakMap<readonly NameToken[], TokenListInfo>();
-
 /** FNV-1a of a tagged key, kept in small-integer range; equal keys hash alike, and a collision only costs the exact check. */
 function keyHash(tag: number, s: string): number {
   let h = (0x811c9dc5 ^ tag) >>> 0;
@@ -201,30 +201,26 @@ function keyHash(tag: number, s: string): number {
   return (h & 0x3fffffff) | 1;
 }
 
+/** What aligning needs of a token list (kept on its PreparedName by align). */
 function infoOf(tokens: readonly NameToken[]): TokenListInfo {
-  let info = INFO.get(tokens);
-  if (!info) {
-    const joins = tokens.map((a, i) => {
-      const b = tokens[i + 1];
-      return b && a.kind !== 'number' && b.kind !== 'number' ? wordToken(a.text + b.text) : null;
-    });
-    const spelledBy = new Set<number>();
-    for (const t of tokens) {
-      spelledBy.add(keyHash(1, t.text));
-      if (t.skeleton.length >= 3) spelledBy.add(keyHash(2, t.skeleton));
-      if (t.vowelless && t.loose.length >= 3) spelledBy.add(keyHash(3, t.loose));
-    }
-    const joinKeys = new Int32Array(3 * joins.length);
-    joins.forEach((j, i) => {
-      if (!j) return;
-      joinKeys[3 * i] = keyHash(1, j.text);
-      joinKeys[3 * i + 1] = keyHash(2, j.skeleton);
-      joinKeys[3 * i + 2] = keyHash(3, j.loose);
-    });
-    info = { joins, joinKeys, spelledBy, weights: null, weightsSerial: -1 };
-    INFO.set(tokens, info);
+  const joins = tokens.map((a, i) => {
+    const b = tokens[i + 1];
+    return b && a.kind !== 'number' && b.kind !== 'number' ? wordToken(a.text + b.text) : null;
+  });
+  const spelledBy = new Set<number>();
+  for (const t of tokens) {
+    spelledBy.add(keyHash(1, t.text));
+    if (t.skeleton.length >= 3) spelledBy.add(keyHash(2, t.skeleton));
+    if (t.vowelless && t.loose.length >= 3) spelledBy.add(keyHash(3, t.loose));
   }
-  return info;
+  const joinKeys = new Int32Array(3 * joins.length);
+  joins.forEach((j, i) => {
+    if (!j) return;
+    joinKeys[3 * i] = keyHash(1, j.text);
+    joinKeys[3 * i + 1] = keyHash(2, j.skeleton);
+    joinKeys[3 * i + 2] = keyHash(3, j.loose);
+  });
+  return { joins, joinKeys, spelledBy, weights: null, weightsSerial: -1 };
 }
 
 function hasText(tokens: readonly NameToken[], text: string): boolean {

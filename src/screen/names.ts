@@ -1,5 +1,6 @@
 import anyAscii from 'any-ascii';
 import { doubleMetaphone } from 'double-metaphone';
+import type { TokenListInfo } from './align.ts';
 import { LEGAL_FORM_FIRST_WORDS, LEGAL_FORMS } from './legal-forms.ts';
 
 /**
@@ -10,6 +11,8 @@ import { LEGAL_FORM_FIRST_WORDS, LEGAL_FORMS } from './legal-forms.ts';
 export type TokenKind = 'word' | 'number' | 'initial';
 
 export interface NameToken {
+  /** A number for this token object, 1, 2, 3, … in the order words were first keyed; 0 for numbers (see compareTokens' cache). */
+  id: number;
   text: string;
   kind: TokenKind;
   /** Double Metaphone primary key ('' for numbers). */
@@ -31,6 +34,8 @@ export interface NameToken {
    * "Abdul" carries from the next name ("bd" / "Abdul"); '' when the word has none.
    */
   abjadNoArticle: string;
+  /** Which letters and digits the text holds, a bit each (see letterSet): a quick lower bound of the edit distance. */
+  letters: number;
 }
 
 export interface PreparedName {
@@ -40,6 +45,12 @@ export interface PreparedName {
   abjad: boolean;
   /** Canonical legal form found in the name (llc, jsc, gmbh, …), or null. */
   legalForm: string | null;
+  /**
+   * What aligning needs of the tokens, worked out by align.ts the first time
+   * the name is compared and kept here: a list entry's name meets thousands of
+   * queries. The only field ever set after the name is made.
+   */
+  alignment: TokenListInfo | null;
 }
 
 const VESSEL_PREFIXES = new Set(['mv', 'mt', 'ms', 'ss', 'fv', 'mts', 'mty', 'lpg', 'lng', 'my', 'sy']);
@@ -145,9 +156,12 @@ export function wordToken(text: string): NameToken {
   return t;
 }
 
+let lastTokenId = 0;
+
 function makeWordToken(text: string): NameToken {
   const kind: TokenKind = text.length === 1 ? 'initial' : 'word';
   return {
+    id: ++lastTokenId,
     text,
     kind,
     phonetic: doubleMetaphone(text)[0],
@@ -158,11 +172,27 @@ function makeWordToken(text: string): NameToken {
     particle: particleClass(text),
     abjad: abjadKey(text),
     abjadNoArticle: text.length >= 3 && text[0] === 'l' ? abjadKey(text.slice(1)) : ABD_COMPOUND.test(text) ? 'bd' : '',
+    letters: letterSet(text),
   };
 }
 
+/**
+ * The set of characters of a folded word (a–z and 0–9), one bit each; the
+ * digits share bits with letters, which only weakens the bound: two words
+ * whose sets differ in k characters are at least ⌈k / 2⌉ edits apart (an edit
+ * adds or removes at most one character of each set).
+ */
+export function letterSet(text: string): number {
+  let bits = 0;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    bits |= 1 << (c >= 97 ? (c - 97) % 32 : (c - 48 + 26) % 32);
+  }
+  return bits;
+}
+
 function token(text: string): NameToken {
-  if (/^\d+$/.test(text)) return { text, kind: 'number', phonetic: '', skeleton: text, vowelless: true, loose: text, translit: text, particle: null, abjad: text, abjadNoArticle: '' };
+  if (/^\d+$/.test(text)) return { id: 0, text, kind: 'number', phonetic: '', skeleton: text, vowelless: true, loose: text, translit: text, particle: null, abjad: text, abjadNoArticle: '', letters: letterSet(text) };
   return wordToken(text);
 }
 
@@ -173,7 +203,7 @@ function token(text: string): NameToken {
  */
 export function prepareName(name: string, opts: { organisation: boolean; vessel?: boolean }): PreparedName {
   const { words, legalForm } = nameWords(name, opts);
-  return { original: name, tokens: words.map(token), legalForm, abjad: ABJAD_SCRIPT.test(name) };
+  return { original: name, tokens: words.map(token), legalForm, abjad: ABJAD_SCRIPT.test(name), alignment: null };
 }
 
 /** "Abdul", "Abdel", "Abdoul": Abd with the article of the name that follows, which Arabic script writes onto that name (عبد الحق). */

@@ -31,6 +31,35 @@ const ABJAD_3: TokenMatch = Object.freeze({ sim: 0.8, how: 'skeleton' });
 const ABJAD_2: TokenMatch = Object.freeze({ sim: 0.75, how: 'skeleton' });
 const ABJAD_1: TokenMatch = Object.freeze({ sim: 0.7, how: 'skeleton' });
 
+/**
+ * compareTokens through a fixed-size cache keyed by the tokens' ids: a search
+ * compares the same few query words with the same list words again and again
+ * (given names, aliases of one entity, the candidates of one query): about
+ * seven comparisons in ten repeat one made before. A comparison depends only
+ * on the two tokens (never changed once made) and `abjad`, so what is cached
+ * never goes stale; a slot another pair takes is worked out again. Numbers
+ * (id 0) are compared directly.
+ */
+const CACHE_SLOTS = 1 << 16;
+const cachedFirst = new Int32Array(CACHE_SLOTS);
+const cachedSecond = new Int32Array(CACHE_SLOTS);
+const cachedMatch = new Array<TokenMatch>(CACHE_SLOTS).fill(NONE);
+
+export function compareTokensCached(a: NameToken, b: NameToken, abjad: boolean): TokenMatch {
+  const first = a.id;
+  const second = b.id;
+  if (first === 0 || second === 0) return compareTokens(a, b, abjad);
+  // Signed ids for abjad comparisons: both kinds of a pair can sit in the cache.
+  const keyA = abjad ? -first : first;
+  const slot = (Math.imul(keyA, 0x9e3779b1) ^ Math.imul(second, 0x85ebca77)) >>> 16;
+  if (cachedFirst[slot] === keyA && cachedSecond[slot] === second) return cachedMatch[slot]!;
+  const m = compareTokens(a, b, abjad);
+  cachedFirst[slot] = keyA;
+  cachedSecond[slot] = second;
+  cachedMatch[slot] = m;
+  return m;
+}
+
 /** `abjad`: one of the two names was written in Arabic or Hebrew script. */
 export function compareTokens(a: NameToken, b: NameToken, abjad = false): TokenMatch {
   if (a.text === b.text) return EXACT;
@@ -47,8 +76,9 @@ export function compareTokens(a: NameToken, b: NameToken, abjad = false): TokenM
   // Sound-alike spellings must still share their first letter and differ by at most half the length.
   const soundAlike = a.text[0] === b.text[0] && a.phonetic !== '' && a.phonetic === b.phonetic && a.phonetic.length >= 2;
   let best: TokenMatch = NONE;
-  // The edit distance is at least the difference in length: most pairs need no distance worked out.
-  if (soundAlike || Math.abs(a.text.length - b.text.length) <= budget) {
+  // The edit distance is at least the difference in length, and at least half the number of letters only one
+  // of the two holds: most pairs need no distance worked out.
+  if (soundAlike || (Math.abs(a.text.length - b.text.length) <= budget && popcount(a.letters ^ b.letters) <= 2 * budget)) {
     const d = distance(a.text, b.text);
     if (d <= budget) best = { sim: 1 - (0.5 * d) / longest - 0.05 * d, how: 'edit' };
     if (soundAlike && d <= longest / 2 && best.sim < 0.85) best = { sim: 0.85, how: 'phonetic' };
@@ -74,6 +104,12 @@ export function compareTokens(a: NameToken, b: NameToken, abjad = false): TokenM
     }
   }
   return best;
+}
+
+function popcount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
 }
 
 /** The consonant key two tokens share, either of them read without its article ("lftwry" / "fitouri"); null when none. */
