@@ -58,4 +58,19 @@ describe('candidate index', () => {
       assert.ok(!hits.some((h) => h.entry.id === 'other'));
     }
   });
+
+  it('compares the best-reached acceptable entries, in order, also when every one of the best few is refused', () => {
+    // Entry k-i holds the query's first k words: the more it shares, the better it ranks; equal ones in the order added.
+    const words = ['Quorvex', 'Plimbat', 'Zandrik', 'Wultomo', 'Yersiga'];
+    const index = new CandidateIndex();
+    for (let i = 0; i < 6; i++) for (let k = 1; k <= 5; k++) index.upsert(`${k}-${i}`, rows(`${k}-${i}`, `${words.slice(0, k).join(' ')} Tarnholm${i}`));
+    const query = prepareSubject({ schema: 'Company', names: [words.join(' ')] });
+    const compared = (accept: (id: string) => boolean, candidates: number) =>
+      index.ranked(query, { candidates, visible: () => true, accept: (e) => accept(e.id) }).map((h) => h.entry.id).sort();
+    assert.deepEqual(compared(() => true, 3), ['5-0', '5-1', '5-2']);
+    // The twelve best (all five words, or four) refused: the next best are the first three added with three words.
+    assert.deepEqual(compared((id) => !id.startsWith('5-') && !id.startsWith('4-'), 3), ['3-0', '3-1', '3-2']);
+    assert.deepEqual(compared((id) => id.startsWith('1-'), 2), ['1-0', '1-1']);
+    assert.equal(compared(() => true, 100).length, 30);
+  });
 });

@@ -89,6 +89,8 @@ export class CandidateIndex {
   /** gather's scratch: a score and the query words reaching it per entry slot, all zero between queries. */
   private scoreBuf = new Float64Array(0);
   private reachBuf = new Int32Array(0);
+  /** Scratch for cutScore. */
+  private cutBuf = new Float64Array(0);
 
   get size(): number {
     return this.live;
@@ -345,17 +347,37 @@ export class CandidateIndex {
         return (bits & IDENTIFIER_BIT) !== 0 || tests.some((t) => popcount(bits & t.mask) >= t.need);
       });
     }
-    const order = ranked.map((_, k) => k);
-    order.sort((a, b) => score[ranked[b]!]! - score[ranked[a]!]! || a - b);
+    // Best first, ties in the order reached; a query reaches hundreds of entries and keeps a few dozen, so only
+    // those at or above the score of the (2·max)-th best are sorted first, the rest only if too few of those pass.
+    const byScore = (a: number, b: number): number => score[ranked[b]!]! - score[ranked[a]!]! || a - b;
     const out: IndexEntry[] = [];
-    for (const k of order) {
-      const e = this.entries[ranked[k]!]!;
-      if (!e.alive || (accept && !accept(e)) || !compatibleSchemata(query.schema, e.schema)) continue;
-      if (!e.names.some((x) => visible(x.cls)) && !e.identifiers.some((x) => visible(x.cls))) continue;
-      out.push(e);
-      if (out.length >= max) break;
-    }
+    const take = (order: number[]): boolean => {
+      for (const k of order) {
+        const e = this.entries[ranked[k]!]!;
+        if (!e.alive || (accept && !accept(e)) || !compatibleSchemata(query.schema, e.schema)) continue;
+        if (!e.names.some((x) => visible(x.cls)) && !e.identifiers.some((x) => visible(x.cls))) continue;
+        out.push(e);
+        if (out.length >= max) return true;
+      }
+      return false;
+    };
+    const cut = this.cutScore(ranked, 2 * max);
+    const first: number[] = [];
+    const rest: number[] = [];
+    for (let k = 0; k < ranked.length; k++) (score[ranked[k]!]! >= cut ? first : rest).push(k);
+    if (take(first.sort(byScore))) return out;
+    take(rest.sort(byScore));
     return out;
+  }
+
+  /** The score of the n-th best of these entry slots (−∞ when there are no more than n): a numeric sort of a copy. */
+  private cutScore(slots: readonly number[], n: number): number {
+    if (slots.length <= n) return -Infinity;
+    if (this.cutBuf.length < slots.length) this.cutBuf = new Float64Array(slots.length * 2);
+    const values = this.cutBuf.subarray(0, slots.length);
+    for (let k = 0; k < slots.length; k++) values[k] = this.scoreBuf[slots[k]!]!;
+    values.sort();
+    return values[slots.length - n]!;
   }
 
   /**
