@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { AuditLog, GENESIS_HASH, recordHash, type AuditEntry, type AuditRecord, type AuditVerification, type ChainBreakKind } from '../src/policy/audit.ts';
-import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
 import { openDb, type Db } from '../src/store/db.ts';
-import { openStore } from '../src/store/index.ts';
-import { freshDatabaseUrl, freshStore, STORE_KINDS, TEST_DATABASE_URL, type StoreKind, type TestStore } from './support/stores.ts';
+import { freshStore, STORE_KINDS, type TestStore } from './support/stores.ts';
 
 const T0 = Date.parse('2026-11-24T09:00:00.000Z');
 

@@ -127,8 +127,6 @@ interface IbanLayout {
 }
 
 const D = (n: number) => (r: Random) => r.digits(n);
-const L = (n: number) => (r: Random) => r.letters(n);
-const notZero = (n: number) => (r: Random) => String(r.int(1, 9)) + r.digits(n - 1);
 
 /** Norway: 4-digit bank, 6-digit account, mod-11 check digit (weights 5,4,3,2,7,6,5,4,3,2). */
 function noRest(r: Random, bank: string): string {

@@ -4,7 +4,6 @@ import fc from 'fast-check';
 import { distance } from 'fastest-levenshtein';
 import type { FtmEntity } from '../model/entity.ts';
 import { isCountryCode } from '../model/normalize/countries.ts';
-import { DATE_PATTERN } from '../model/normalize/dates.ts';
 import { foldName } from '../model/normalize/names.ts';
 import { cleanAddress } from '../model/normalize/text.ts';
 import { validateEntity } from '../model/validate.ts';

@@ -1,5 +1,5 @@
 import { SextantError } from '../errors.ts';
-import { compatibleSchemata, isA } from '../model/schemata.ts';
+import { compatibleSchemata } from '../model/schemata.ts';
 import type { ReadScope } from '../policy/scope.ts';
 import { CandidateIndex } from '../screen/candidate-index.ts';
 import { toIso as iso } from './timestamps.ts';

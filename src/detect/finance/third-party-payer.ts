@@ -57,7 +57,7 @@ class Citations {
   private readonly referenceLengths: Int32Array;
 
   constructor(
-    private readonly g: PaymentGraph,
+    g: PaymentGraph,
     declarations: readonly StoredDeclaration[],
   ) {
     const declared = new Map<string, number[]>();
