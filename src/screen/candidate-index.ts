@@ -1,6 +1,7 @@
 import { compatibleSchemata, isA } from '../model/schemata.ts';
 import type { StatementRow } from '../store/statements.ts';
 import { compareSubjects, identifierKey, scoreSubjects, isOrganisationSchema, STRONG_IDENTIFIERS, type Explanation, type PreparedSubject } from './compare.ts';
+import { popcount } from './bits.ts';
 import { DesignationRegistry, type Valued } from './designations.ts';
 import { prepareName, type PreparedName } from './names.ts';
 import { IdfWeights } from './weights.ts';
@@ -53,12 +54,6 @@ const KEY_WEIGHT = { t: 1, p: 0.6, s: 0.6, f: 0.35, l: 0.35, a: 0.5, i: 5 } as c
 /** The word number of identifier keys, and the bit that marks an entry reached by one. */
 const IDENTIFIER = -1;
 const IDENTIFIER_BIT = 1 << 30;
-
-function popcount(x: number): number {
-  let n = 0;
-  for (let v = x & (IDENTIFIER_BIT - 1); v !== 0; v &= v - 1) n++;
-  return n;
-}
 
 /**
  * How many of a name's n words must meet words of another name for the two

@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import { popcount } from './bits.ts';
 import type { NameToken } from './names.ts';
 
 /**
@@ -104,12 +105,6 @@ export function compareTokens(a: NameToken, b: NameToken, abjad = false): TokenM
     }
   }
   return best;
-}
-
-function popcount(x: number): number {
-  let v = x - ((x >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
 }
 
 /** The consonant key two tokens share, either of them read without its article ("lftwry" / "fitouri"); null when none. */
