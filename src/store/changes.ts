@@ -16,9 +16,44 @@ export interface ChangeCounts {
 }
 
 export class ChangeCounterRepository {
+  /** The read under way, if any. */
+  private current: Promise<ChangeCounts> | null = null;
+  /** The read that starts when the current one ends, shared by every caller that came meanwhile. */
+  private next: Promise<ChangeCounts> | null = null;
+
   constructor(private readonly db: Db) {}
 
-  async read(): Promise<ChangeCounts> {
+  /**
+   * The counts as committed when this call was made, or later. Concurrent
+   * callers share reads: a caller that comes while a read is under way waits
+   * for the next one, which starts after that read ends and so sees every
+   * change committed before the caller came (a revoked token is refused at
+   * once); the read under way might not. Under load this is one query per
+   * round of requests instead of one per request.
+   */
+  read(): Promise<ChangeCounts> {
+    if (this.current === null) return this.start();
+    if (this.next === null) {
+      const after = (): Promise<ChangeCounts> => {
+        this.next = null;
+        return this.start();
+      };
+      this.next = this.current.then(after, after);
+    }
+    return this.next;
+  }
+
+  private start(): Promise<ChangeCounts> {
+    const read = this.query();
+    this.current = read;
+    const done = (): void => {
+      if (this.current === read) this.current = null;
+    };
+    read.then(done, done);
+    return read;
+  }
+
+  private async query(): Promise<ChangeCounts> {
     const rows = await this.db.query<{ topic: string; n: string | number }>('SELECT topic, n FROM change_counters');
     const by = new Map(rows.map((r) => [r.topic, Number(r.n)]));
     return { governance: by.get('governance') ?? 0, screeningDecisions: by.get('screening_decisions') ?? 0, statements: by.get('statements') ?? 0 };
