@@ -25,11 +25,12 @@ export class ChangeCounterRepository {
 
   /**
    * The counts as committed when this call was made, or later. Concurrent
-   * callers share reads: a caller that comes while a read is under way waits
-   * for the next one, which starts after that read ends and so sees every
-   * change committed before the caller came (a revoked token is refused at
-   * once); the read under way might not. Under load this is one query per
-   * round of requests instead of one per request.
+   * callers share reads. A caller that comes while a read is under way does
+   * not take that read's answer (it may have been read before a change the
+   * caller must see, such as a token's revocation): it waits for the next
+   * read, which starts once that one ends and is shared by every caller that
+   * came meanwhile. Under load this is one query per round of requests
+   * instead of one per request.
    */
   read(): Promise<ChangeCounts> {
     if (this.current === null) return this.start();
