@@ -216,7 +216,10 @@ function infoOf(tokens: readonly NameToken[]): TokenListInfo {
     if (t.vowelless && t.loose.length >= 3) spelledBy.add(keyHash(3, t.loose));
   }
   const spelledByBits = new Int32Array(8);
-  for (const h of spelledBy) spelledByBits[(h >>> 5) & 7] = spelledByBits[(h >>> 5) & 7]! | (1 << (h & 31));
+  for (const h of spelledBy) {
+    const word = (h >>> 5) & 7;
+    spelledByBits[word] = spelledByBits[word]! | (1 << (h & 31));
+  }
   const joinKeys = new Int32Array(3 * joins.length);
   joins.forEach((j, i) => {
     if (!j) return;
